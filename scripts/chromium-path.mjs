@@ -1,0 +1,29 @@
+// Where the Chromium used by tests, the end-to-end check, the benchmarks and the screenshot lives.
+import { existsSync } from 'node:fs';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** @returns {string | undefined} CHROME_PATH when set, else the first Debian/Chrome path that exists. */
+export function findChromium() {
+  if (process.env.CHROME_PATH) return existsSync(process.env.CHROME_PATH) ? process.env.CHROME_PATH : undefined;
+  return CANDIDATES.find((path) => existsSync(path));
+}
+
+/**
+ * Flags known to work here: root needs --no-sandbox; fake camera/mic and auto-accepted permission prompts make
+ * WebRTC testable headless; the background-networking flags stop Chromium dialling Google's hosts, which this
+ * closed network refuses.
+ */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--autoplay-policy=no-user-gesture-required',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];

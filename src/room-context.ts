@@ -1,0 +1,83 @@
+/**
+ * The context `<metered-room>` provides to its descendants (`<metered-video>`, `<metered-chat>`, controls) through
+ * `@lit/context`. The value is ONE long-lived `RoomStore` per room: it never changes identity, even though the SDK
+ * peer behind it does (a `MeteredPeer` is single-use, so every join builds a new one). Consumers subscribe to the
+ * store's events instead of polling, and read its getters for the current snapshot.
+ */
+import { createContext } from '@lit/context';
+import type { MeteredPeer, PeerConnectionState } from '@metered-ca/realtime';
+
+/** Lifecycle of the room as a user sees it. `failed` = a fatal error ended the session; `join()` may retry. */
+export type RoomState = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'leaving' | 'left' | 'failed';
+
+/** What a stream carries. The SDK loses addStream metadata in Chromium, so the room carries this itself. */
+export type StreamRole = 'camera' | 'screen';
+
+export interface ParticipantStream {
+  /** Bind to `<video>.srcObject`. After a reconnect the SDK hands a NEW MediaStream with the same id: rebind. */
+  readonly stream: MediaStream;
+  readonly role: StreamRole;
+}
+
+export interface Participant {
+  readonly peerId: string;
+  /** Name to show. Remote text: render as text only. */
+  readonly displayName: string;
+  /** True when the name came from server-stamped peerMetadata; false when the peer merely claimed it. */
+  readonly nameVerified: boolean;
+  readonly isLocal: boolean;
+  /** The SDK's per-peer connection state; `connected` for the local participant. */
+  readonly connectionState: PeerConnectionState;
+  /** Camera stream first, then screen share, when present. For the local participant: the local captures. */
+  readonly streams: readonly ParticipantStream[];
+  /** When the participant appeared (ms since epoch), for `no_media_received` detection and ordering. */
+  readonly joinedAt: number;
+}
+
+/** An application payload another peer sent on the room's channel (chat, stream roles, …). */
+export interface RoomDataDetail {
+  readonly senderPeerId: string;
+  readonly data: unknown;
+  readonly kind: 'broadcast' | 'direct';
+  /** Server-stamped peerMetadata of the sender, when the server provided it. Untrusted shape. */
+  readonly senderMetadata?: Record<string, unknown>;
+}
+
+/** Events a `RoomStore` dispatches (plain DOM events on the store, not on the element). */
+export interface RoomStoreEventMap {
+  /** Anything in the snapshot changed: state, participants, their streams or connection states, local media. */
+  change: Event;
+  /** A customer payload arrived through the SDK's `data` event (RTC signalling is never surfaced). */
+  data: CustomEvent<RoomDataDetail>;
+}
+
+export interface RoomStore extends EventTarget {
+  readonly state: RoomState;
+  /** The current SDK peer, or null before the first join / after leave. Changes on every join. */
+  readonly peer: MeteredPeer | null;
+  /** Our peerId while joined (assigned by the server), else null. */
+  readonly peerId: string | null;
+  readonly channel: string | null;
+  /** Local participant first (when joined), then remote participants in join order. */
+  readonly participants: readonly Participant[];
+  /** The display name this room claims for itself (the `display-name` attribute). */
+  readonly displayName: string;
+  /** The room element, so consumers can dispatch errors related to it or read its attributes. */
+  readonly host: HTMLElement;
+
+  addEventListener<K extends keyof RoomStoreEventMap>(
+    type: K,
+    listener: (event: RoomStoreEventMap[K]) => void,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof RoomStoreEventMap>(
+    type: K,
+    listener: (event: RoomStoreEventMap[K]) => void,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
+}
+
+/** Context key. Consumers use `new ContextConsumer(this, { context: roomContext, subscribe: true })`. */
+export const roomContext = createContext<RoomStore | undefined>(Symbol.for('metered-elements/room'));

@@ -1,0 +1,75 @@
+// custom-elements.json is generated from the elements' JSDoc (@summary @attr @fires @slot @csspart @cssprop) by
+// `npm run analyze`; scripts/check-manifest.mjs fails the tests when the committed copy is stale.
+//
+// The elements dispatch through one typed helper (`emit(this, 'metered-error', detail)` in src/events.ts), which
+// the analyzer cannot follow, and `@fires metered-error - text` carries no type. The plugin below fills each
+// event's type from the one place the types live — the `MeteredEventMap` interface in src/events.ts — so the
+// manifest says `CustomEvent<MeteredErrorDetail>` and links the detail type to its module.
+
+/** @returns {import('@custom-elements-manifest/analyzer').Plugin} */
+function meteredEventTypes() {
+  /** event name → event alias, e.g. 'metered-error' → 'MeteredErrorEvent' (from `interface MeteredEventMap`) */
+  const eventAlias = new Map();
+  /** event alias → detail type, e.g. 'MeteredErrorEvent' → 'MeteredErrorDetail' (from `type X = CustomEvent<D>`) */
+  const aliasDetail = new Map();
+
+  return {
+    name: 'metered-event-types',
+    analyzePhase({ ts, node }) {
+      if (ts.isInterfaceDeclaration(node) && node.name.text === 'MeteredEventMap') {
+        for (const member of node.members) {
+          if (ts.isPropertySignature(member) && member.type && member.name && ts.isStringLiteral(member.name)) {
+            eventAlias.set(member.name.text, member.type.getText());
+          }
+        }
+      }
+      if (
+        ts.isTypeAliasDeclaration(node) &&
+        ts.isTypeReferenceNode(node.type) &&
+        node.type.typeName.getText() === 'CustomEvent' &&
+        node.type.typeArguments?.length === 1
+      ) {
+        aliasDetail.set(node.name.text, node.type.typeArguments[0].getText());
+      }
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      const moduleOf = new Map();
+      for (const mod of customElementsManifest.modules) {
+        for (const declaration of mod.declarations ?? []) moduleOf.set(declaration.name, mod.path);
+      }
+      for (const mod of customElementsManifest.modules) {
+        for (const declaration of mod.declarations ?? []) {
+          for (const event of declaration.events ?? []) {
+            const alias = eventAlias.get(event.name);
+            if (!alias) {
+              if (event.name?.startsWith('metered-')) {
+                throw new Error(`${declaration.name} documents @fires ${event.name}, which src/events.ts does not declare`);
+              }
+              continue;
+            }
+            if (event.type && event.type.text !== alias) continue; // an explicit, different type wins
+            const detail = aliasDetail.get(alias);
+            const text = detail ? `CustomEvent<${detail}>` : alias;
+            const referenced = detail ?? alias;
+            const start = text.indexOf(referenced);
+            const module = moduleOf.get(referenced);
+            event.type = {
+              text,
+              ...(module ? { references: [{ name: referenced, module, start, end: start + referenced.length }] } : {}),
+            };
+          }
+        }
+      }
+    },
+  };
+}
+
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.d.ts'],
+  outdir: '.',
+  litelement: true,
+  // package.json already points tools at the manifest ("customElements"); don't let the analyzer rewrite it.
+  packagejson: false,
+  plugins: [meteredEventTypes()],
+};

@@ -1,0 +1,37 @@
+// The script-tag bundle: dist/metered-elements.js, ONE self-contained, minified ES module that defines the three
+// elements when imported. Input is tsc's output (dist/esm/define.js), so TypeScript runs once and rollup only
+// resolves, tree-shakes and minifies. The bundler build (dist/esm) is tsc's output as-is, with lit, @lit/context
+// and the SDK left as dependencies for the user's bundler to resolve.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
+import terser from '@rollup/plugin-terser';
+
+/**
+ * Plugins shared with bench/bundle-size.mjs, so the "floor" bundle is built exactly like the real one.
+ * - `browser` + `production` export conditions: Lit ships its dev build (extra checks and console warnings)
+ *   under `development`; we never resolve it.
+ * - NODE_ENV replaced in case a dependency branches on it (none does today; cheap insurance against a
+ *   `process is not defined` crash on a plain page).
+ * - terser without `unsafe` options; rollup emits no eval/new Function, so the bundle runs under a strict CSP
+ *   (`script-src 'self'`). Lit's styles use adoptedStyleSheets, which also needs no `style-src 'unsafe-inline'`.
+ */
+export function bundlePlugins() {
+  return [
+    replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+    nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
+    terser({ ecma: 2020, module: true, format: { comments: false } }),
+  ];
+}
+
+/** Rollup's default warning handler, except a circular import inside a dependency is not worth a line. */
+function onwarn(warning, warn) {
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;
+  warn(warning);
+}
+
+export default {
+  input: 'dist/esm/define.js',
+  output: { file: 'dist/metered-elements.js', format: 'es', sourcemap: true },
+  plugins: bundlePlugins(),
+  onwarn,
+};

@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// `npm test` stage "manifest is current": regenerates custom-elements.json in memory (same analyzer, same config
+// as `npm run analyze`) and fails when the committed file differs, so the published manifest never drifts from
+// the elements' JSDoc.
+import { readFileSync, existsSync } from 'node:fs';
+import { cli } from '@custom-elements-manifest/analyzer/cli.js';
+
+const COMMITTED = 'custom-elements.json';
+
+const fresh = await cli({
+  argv: ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet'],
+  cwd: process.cwd(),
+  noWrite: true,
+});
+// The analyzer writes exactly this serialisation (cli.js), so a byte comparison is a fair one.
+const expected = `${JSON.stringify(fresh, null, 2)}\n`;
+
+if (!existsSync(COMMITTED)) {
+  console.error(`${COMMITTED} is missing: run npm run analyze and commit the result.`);
+  process.exit(1);
+}
+const committed = readFileSync(COMMITTED, 'utf8');
+if (committed !== expected) {
+  const a = committed.split('\n');
+  const b = expected.split('\n');
+  const line = a.findIndex((text, i) => text !== b[i]);
+  console.error(`${COMMITTED} is stale (first difference at line ${line + 1}): run npm run analyze and commit the result.`);
+  console.error(`  committed: ${(a[line] ?? '<end of file>').trim()}`);
+  console.error(`  current:   ${(b[line] ?? '<end of file>').trim()}`);
+  process.exit(1);
+}
+const tags = fresh.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement).map((d) => d.tagName);
+console.log(`${COMMITTED} is current (${tags.length} elements: ${tags.join(', ') || 'none yet'}).`);

@@ -1,0 +1,177 @@
+#!/usr/bin/env node
+// `npm test` stage "end-to-end demo": the newcomer's first five minutes, automated. Runs `npm start` exactly as the
+// README says (build + server on :8080), opens the demo twice in headless Chromium as two people in one room, and
+// checks they see each other's video (frames advancing) and each other's chat. Then it stops the server's whole
+// process group and checks the port is free again. Ends with "N passed, N failed"; exits 1 on any failure.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { launchBrowser, openDemo, sendChat, waitForChat, waitForRemoteVideo } from './demo-page.mjs';
+
+const PORT = 8080;
+const BASE_URL = `http://localhost:${PORT}`;
+/** Upper bounds so a hang becomes a failure with a message; none of them is an assertion about speed. */
+const START_TIMEOUT_MS = 300_000;
+const STOP_TIMEOUT_MS = 15_000;
+
+let passed = 0;
+let failed = 0;
+async function check(name, fn) {
+  try {
+    const note = await fn();
+    passed += 1;
+    console.log(`  ok    ${name}${note ? ` (${note})` : ''}`);
+    return true;
+  } catch (error) {
+    failed += 1;
+    console.log(`  FAIL  ${name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    return false;
+  }
+}
+
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+/** Starts `npm start` in its own process group (so stopping it stops npm, sh and node together). */
+function startServer() {
+  const child = spawn('npm', ['start'], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+  let output = '';
+  const ready = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL printed within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+    const onData = (chunk) => {
+      output += chunk;
+      if (output.includes(BASE_URL)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited (${code ?? signal}) before printing ${BASE_URL}:\n${output.slice(-2000)}`));
+    });
+  });
+  return { child, ready, output: () => output };
+}
+
+function stopServer(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, STOP_TIMEOUT_MS);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      resolve();
+    }
+  });
+}
+
+console.log('end-to-end: npm start, two people in the demo room');
+if (!(await portIsFree(PORT))) {
+  console.log(`  FAIL  port ${PORT} is already in use: stop whatever listens there (npm start?) and run again.`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+const server = startServer();
+// If this script dies unexpectedly, never leave the server behind.
+process.on('exit', () => {
+  try {
+    process.kill(-server.child.pid, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
+});
+
+let browser;
+try {
+  console.log('  … building and starting (npm start)');
+  const started = await check(`npm start prints ${BASE_URL}`, () => server.ready);
+  if (started) {
+    browser = await launchBrowser();
+    const room = `e2e-${randomUUID().slice(0, 8)}`;
+    const pages = [];
+    await check('the demo page loads twice (Alice and Bob, same room)', async () => {
+      pages.push(await openDemo(browser, BASE_URL, { room, name: 'Alice' }));
+      pages.push(await openDemo(browser, BASE_URL, { room, name: 'Bob' }));
+      await Promise.all(
+        pages.map((page) => page.waitForFunction(() => customElements.get('metered-room') !== undefined, { timeout: 15_000 })),
+      );
+      return `room ${room}`;
+    });
+    const [alice, bob] = pages;
+    if (alice && bob) {
+      await check('the bundle can be loaded a second time without throwing', () =>
+        alice.evaluate(async () => {
+          await import('/dist/metered-elements.js?second-copy');
+          return 'three tags still defined once';
+        }),
+      );
+      await check('Alice and Bob both join (metered-joined)', async () => {
+        for (const page of pages) {
+          await page.waitForFunction(() => window.__demo.seenEvents.some((e) => e.name === 'metered-joined'), {
+            timeout: 30_000,
+          });
+        }
+      });
+      await check("Alice sees Bob's video, frames advancing", async () => `${await waitForRemoteVideo(alice)} frames`);
+      await check("Bob sees Alice's video, frames advancing", async () => `${await waitForRemoteVideo(bob)} frames`);
+      await check('a chat message from Alice appears for Bob', async () => {
+        await sendChat(alice, 'hello from Alice <b>not bold</b>');
+        await waitForChat(bob, 'hello from Alice <b>not bold</b>');
+      });
+      await check('a chat message from Bob appears for Alice', async () => {
+        await sendChat(bob, 'hi Alice, Bob here');
+        await waitForChat(alice, 'hi Alice, Bob here');
+      });
+      await check('the demo event log shows the events as text', async () => {
+        const logged = await bob.evaluate(() =>
+          [...document.querySelectorAll('#event-log li')].map((item) => item.dataset.event),
+        );
+        for (const name of ['metered-joined', 'metered-peer-joined', 'metered-message']) {
+          if (!logged.includes(name)) throw new Error(`${name} is not in the log (${logged.join(', ')})`);
+        }
+        const html = await bob.evaluate(() => document.getElementById('event-log').innerHTML);
+        if (html.includes('<b>not bold</b>')) throw new Error('remote text reached the log as HTML');
+      });
+      await check('no page errors, no Content-Security-Policy violations', async () => {
+        const problems = [...(await alice.problems()), ...(await bob.problems())];
+        if (problems.length) throw new Error(problems.join('; '));
+      });
+      await check('no metered-error events during the call', async () => {
+        const errors = (
+          await Promise.all(pages.map((page) => page.evaluate(() => window.__demo.seenEvents.filter((e) => e.name === 'metered-error'))))
+        ).flat();
+        if (errors.length) throw new Error(errors.map((e) => e.code).join(', '));
+      });
+    }
+  }
+} catch (error) {
+  failed += 1;
+  console.log(`  FAIL  unexpected: ${error instanceof Error ? error.message : String(error)}`);
+} finally {
+  await browser?.close();
+  await stopServer(server.child);
+}
+await check(`the server is stopped and port ${PORT} is free again`, async () => {
+  if (!(await portIsFree(PORT))) throw new Error(`something still listens on ${PORT}`);
+});
+if (failed) console.log(`--- npm start output (last lines) ---\n${server.output().slice(-3000)}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,29 @@
+// Bundle size: dist/metered-elements.js vs the floor (bench/floor-entry.js), both built here by rollup with the
+// plugins of rollup.config.mjs, so the only difference is our code. Budget: the elements add ≤ 14 KB gzip.
+import { gzipSync } from 'node:zlib';
+import { rollup } from 'rollup';
+import config, { bundlePlugins } from '../rollup.config.mjs';
+
+export const BUDGET_GZIP_BYTES = 14 * 1024;
+
+async function build(input) {
+  const bundle = await rollup({ input, plugins: bundlePlugins(), onwarn: config.onwarn });
+  const { output } = await bundle.generate({ format: 'es' });
+  await bundle.close();
+  const code = output[0].code;
+  return { minified: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length };
+}
+
+export async function measureBundleSize() {
+  const elements = await build(config.input);
+  const floor = await build('bench/floor-entry.js');
+  const addedGzip = elements.gzip - floor.gzip;
+  return {
+    elements,
+    floor,
+    ratio: { minified: elements.minified / floor.minified, gzip: elements.gzip / floor.gzip },
+    delta: { minified: elements.minified - floor.minified, gzip: addedGzip },
+    budgetGzip: BUDGET_GZIP_BYTES,
+    withinBudget: addedGzip <= BUDGET_GZIP_BYTES,
+  };
+}

@@ -1,0 +1,35 @@
+// Join → first remote video frame through the elements: two <metered-room>s (default layout) in one page.
+import { apiKey, channel, firstRemoteFrame, report, serverUrl } from './first-frame.js';
+
+/** The room's <video>s that show a remote participant, found through the public `participants` property. */
+function remoteVideos(room) {
+  const remoteIds = new Set(room.participants.filter((p) => !p.isLocal).flatMap((p) => p.streams.map((s) => s.stream.id)));
+  const videos = [];
+  const walk = (root) => {
+    for (const element of root.querySelectorAll('*')) {
+      if (element instanceof HTMLVideoElement && remoteIds.has(element.srcObject?.id)) videos.push(element);
+      if (element.shadowRoot) walk(element.shadowRoot);
+    }
+  };
+  walk(room.shadowRoot ?? room);
+  return videos;
+}
+
+await customElements.whenDefined('metered-room');
+const started = performance.now();
+const rooms = ['Ann', 'Ben'].map((name) => {
+  const room = document.createElement('metered-room');
+  room.setAttribute('channel', channel);
+  room.setAttribute('display-name', name);
+  room.setAttribute('api-key', apiKey);
+  room.setAttribute('server-url', serverUrl);
+  document.body.append(room);
+  return room;
+});
+// A fatal error ends the run as a failure instead of a hang.
+const fatal = new Promise((_, reject) =>
+  document.addEventListener('metered-error', (event) => event.detail.fatal && reject(new Error(event.detail.code))),
+);
+// "Joined a call" = BOTH sides see the other's video: the later of the two first frames.
+const firstFrames = Promise.all(rooms.map((room) => firstRemoteFrame(() => remoteVideos(room))));
+report(Promise.race([firstFrames, fatal]).then((t) => Math.max(...t) - started));

@@ -1,0 +1,280 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { RoomStoreController, renderMissingRoom } from '../controllers/room-store-controller.js';
+import { ERROR_TEXT } from '../error-text.js';
+import { emit, emitError, type MessageDetail } from '../events.js';
+import type { MeteredPeer } from '@metered-ca/realtime';
+import type { RoomDataDetail } from '../room-context.js';
+import { themeStyles } from '../theme.styles.js';
+import { renderEntry, type ChatEntry } from './chat-entry.js';
+import { createChatPayload, parseChatPayload } from './chat-message.js';
+import { FollowScrollController } from './follow-scroll-controller.js';
+import { chatStyles } from './metered-chat.styles.js';
+import { classifySendError } from './send-error.js';
+import { resolveSenderName } from './sender-name.js';
+
+/** The list keeps this many messages; older ones are dropped, except ours that are still sending or failed. */
+const MAX_ENTRIES = 500;
+
+/**
+ * @summary Text chat for everyone in the surrounding `<metered-room>`: a message list and an input.
+ *
+ * Messages are broadcast to the room's channel with the room's SDK peer. Names confirmed by the server (the
+ * sender's token carries `peerMetadata.displayName` or `username`) are shown as is; a name a sender merely claims
+ * is shown with an "unverified" mark. Remote text is always shown as text, never as HTML. Enter sends,
+ * Shift+Enter starts a new line. Nothing typed is lost: while the room is not joined the draft stays in the input,
+ * a message too long to send goes back into the input, and a message the server refused stays in the list with
+ * a Retry button. Must be placed inside a `<metered-room>` (at any depth, across shadow roots).
+ *
+ * @fires metered-message - For each message shown: every valid chat message received, and each own message once
+ *   the server accepted it.
+ * @fires metered-error - On the chat element when sending fails: `not_joined` (sent before the room joined; the
+ *   draft is kept), `oversized` (with `size` and `cap`; the draft is kept), `over_message_quota`,
+ *   `action_not_permitted` and other server codes (the message is marked failed, with Retry), `disconnected`
+ *   (the connection dropped before the server confirmed; Retry); `missing_room` when there is no room above it.
+ *
+ * @csspart base - The wrapper around the list and the form.
+ * @csspart list - The scrolling message list (`role="log"`, a polite live region).
+ * @csspart empty - The "No messages yet" line.
+ * @csspart message - Each message; also carries `message-own` or `message-remote`.
+ * @csspart message-own - A message this participant sent.
+ * @csspart message-remote - A message from someone else.
+ * @csspart meta - The line with sender name and time.
+ * @csspart sender - The sender's name.
+ * @csspart unverified - The mark next to a name the server did not confirm.
+ * @csspart time - The time the message appeared.
+ * @csspart text - The message text.
+ * @csspart pending - "Sending…" on an own message awaiting the server.
+ * @csspart failure - The "Not sent" line on a failed own message.
+ * @csspart retry - The Retry button of a failed message.
+ * @csspart new-messages - The "New messages" button shown when messages arrive while the reader has scrolled up.
+ * @csspart form - The form with the label, input, send button and status line.
+ * @csspart label - The input's visible label.
+ * @csspart input - The message textarea.
+ * @csspart send - The Send button.
+ * @csspart status - The line under the input: not-joined hint or why the draft was not sent.
+ * @csspart missing-room - The placeholder shown when there is no `<metered-room>` above the element.
+ *
+ * @cssprop --metered-background - Background of the input.
+ * @cssprop --metered-surface - Background of the list and of other people's messages.
+ * @cssprop --metered-text - Text colour.
+ * @cssprop --metered-muted-text - Colour of names, times and hints.
+ * @cssprop --metered-accent - Background of own messages and of the buttons.
+ * @cssprop --metered-on-accent - Text on accent backgrounds.
+ * @cssprop --metered-danger - Colour of errors and the "unverified" mark.
+ * @cssprop --metered-border - Border colour.
+ * @cssprop --metered-radius - Corner radius.
+ * @cssprop --metered-gap - Spacing.
+ * @cssprop --metered-font - Font family.
+ */
+export class MeteredChat extends LitElement {
+  static override styles = [themeStyles, chatStyles];
+
+  @state() private entries: readonly ChatEntry[] = [];
+  @state() private draft = '';
+  /** Why the draft is still in the input (not joined, too long), or null. */
+  @state() private draftNotice: string | null = null;
+
+  private readonly seenKeys = new Set<string>();
+  private readonly room = new RoomStoreController(this, { onData: (event) => this.receive(event.detail) });
+  private readonly follow = new FollowScrollController(this, () =>
+    this.renderRoot.querySelector<HTMLElement>('[part="list"]'),
+  );
+
+  protected override willUpdate(changed: PropertyValues): void {
+    // The "not in the room" hint is about the room's state; once joined it no longer applies.
+    if (this.draftNotice === ERROR_TEXT.not_joined.message && this.isJoined()) this.draftNotice = null;
+    super.willUpdate(changed);
+  }
+
+  /** Sends the current draft. Same as pressing Enter in the input or the Send button. */
+  send(): void {
+    const text = this.draft;
+    if (text.trim() === '') return;
+    const store = this.room.store;
+    const peer = store?.peer;
+    if (!store || !peer || store.state !== 'joined') {
+      this.draftNotice = ERROR_TEXT.not_joined.message;
+      emitError(this, { code: 'not_joined', fatal: false });
+      return;
+    }
+    const payload = createChatPayload(text, store.displayName);
+    const local = store.participants.find((p) => p.isLocal);
+    const entry: ChatEntry = {
+      key: `own:${payload.id}`,
+      id: payload.id,
+      fromPeerId: store.peerId ?? '',
+      displayName: store.displayName,
+      nameVerified: local?.nameVerified ?? false,
+      text,
+      sentAt: payload.sentAt,
+      shownAt: payload.sentAt,
+      isOwn: true,
+      status: 'sending',
+      payload,
+    };
+    this.addEntry(entry, true);
+    this.draft = '';
+    this.draftNotice = null;
+    void this.deliver(entry, peer, true);
+  }
+
+  override render(): TemplateResult {
+    if (this.room.missing) return renderMissingRoom();
+    const joined = this.isJoined();
+    const actions = { retry: (entry: ChatEntry) => this.retry(entry) };
+    return html`<section part="base">
+      <div class="log-area">
+        <div part="list" role="log" aria-label="Chat messages" tabindex="0" @scroll=${this.follow.onScroll}>
+          ${this.entries.length === 0 ? html`<p part="empty">No messages yet.</p>` : nothing}
+          ${repeat(
+            this.entries,
+            (entry) => entry.key,
+            (entry) => renderEntry(entry, actions),
+          )}
+        </div>
+        ${
+          this.follow.hasUnseen
+            ? html`<button part="new-messages" type="button" @click=${() => this.follow.scrollToEnd()}>
+                New messages ↓
+              </button>`
+            : nothing
+        }
+      </div>
+      <form part="form" @submit=${this.onSubmit}>
+        <label part="label" for="input">Message</label>
+        <textarea
+          id="input"
+          part="input"
+          rows="2"
+          aria-describedby="status"
+          aria-invalid=${this.draftNotice && this.draftNotice !== ERROR_TEXT.not_joined.message ? 'true' : 'false'}
+          placeholder=${joined ? 'Write a message' : 'Not in the room yet — your message will wait here'}
+          .value=${this.draft}
+          @input=${this.onInput}
+          @keydown=${this.onKeydown}
+        ></textarea>
+        <button part="send" type="submit">Send</button>
+        <p id="status" part="status" role="status" class=${this.draftNotice ? 'error' : ''}>
+          ${this.draftNotice ?? (joined ? '' : 'Not in the room yet. You can type; the message is kept until you send it.')}
+        </p>
+      </form>
+    </section>`;
+  }
+
+  private isJoined(): boolean {
+    const store = this.room.store;
+    return store?.state === 'joined' && store.peer !== null;
+  }
+
+  private readonly onInput = (event: Event): void => {
+    this.draft = (event.target as HTMLTextAreaElement).value;
+  };
+
+  private readonly onKeydown = (event: KeyboardEvent): void => {
+    // Enter while an IME composes a character confirms the character, not the message.
+    if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.isComposing) return;
+    event.preventDefault();
+    this.send();
+  };
+
+  private readonly onSubmit = (event: Event): void => {
+    event.preventDefault();
+    this.send();
+  };
+
+  private retry(entry: ChatEntry): void {
+    const peer = this.room.store?.peer;
+    const current = this.entries.find((e) => e.key === entry.key);
+    if (!current || current.status !== 'failed') return;
+    if (!peer || this.room.store?.state !== 'joined') {
+      emitError(this, { code: 'not_joined', fatal: false });
+      return;
+    }
+    this.replaceEntry({ ...current, status: 'sending', failure: undefined });
+    void this.deliver(current, peer, false);
+  }
+
+  /** Sends an own entry and settles its status. `firstAttempt`: a refusal before sending returns the draft. */
+  private async deliver(entry: ChatEntry, peer: MeteredPeer, firstAttempt: boolean): Promise<void> {
+    try {
+      await peer.send(entry.payload);
+      const sent: ChatEntry = { ...entry, status: 'sent', failure: undefined };
+      this.replaceEntry(sent);
+      emit(this, 'metered-message', toMessageDetail(sent));
+    } catch (err) {
+      const failure = classifySendError(err);
+      emitError(this, failure.error);
+      // The SDK refuses oversized and not-joined sends before anything leaves the page, and the rejection
+      // arrives in the same task as the click — before the user can type again — so the draft is still empty
+      // and the text goes straight back into it, as if it had never left.
+      if (firstAttempt && failure.kind !== 'retryable' && this.draft === '') {
+        this.dropEntry(entry.key);
+        this.draft = entry.text;
+        this.draftNotice =
+          failure.error.code === 'oversized'
+            ? `${ERROR_TEXT.oversized.message} It is ${failure.error.size} bytes; the limit is ${failure.error.cap}. ${ERROR_TEXT.oversized.remedy}`
+            : ERROR_TEXT.not_joined.message;
+        return;
+      }
+      this.replaceEntry({ ...entry, status: 'failed', failure: failure.error.code });
+    }
+  }
+
+  private receive(detail: RoomDataDetail): void {
+    // Chat is a broadcast; a direct message shaped like chat would look public here while it is not.
+    if (detail.kind !== 'broadcast') return;
+    const payload = parseChatPayload(detail.data);
+    const store = this.room.store;
+    if (!payload || !store || detail.senderPeerId === store.peerId) return;
+    const key = `${detail.senderPeerId}:${payload.id}`;
+    if (this.seenKeys.has(key)) return; // a retry of a message that did arrive
+    const participant = store.participants.find((p) => p.peerId === detail.senderPeerId);
+    const name = resolveSenderName(detail.senderMetadata, payload.name, participant);
+    const entry: ChatEntry = {
+      key,
+      id: payload.id,
+      fromPeerId: detail.senderPeerId,
+      ...name,
+      text: payload.text,
+      sentAt: payload.sentAt,
+      shownAt: Date.now(),
+      isOwn: false,
+      status: 'received',
+    };
+    this.addEntry(entry, false);
+    emit(this, 'metered-message', toMessageDetail(entry));
+  }
+
+  private addEntry(entry: ChatEntry, own: boolean): void {
+    this.seenKeys.add(entry.key);
+    let entries = [...this.entries, entry];
+    if (entries.length > MAX_ENTRIES) {
+      const excess = entries.length - MAX_ENTRIES;
+      let dropped = 0;
+      entries = entries.filter((e) => {
+        if (dropped >= excess || e.status === 'sending' || e.status === 'failed') return true;
+        dropped += 1;
+        this.seenKeys.delete(e.key);
+        return false;
+      });
+    }
+    this.entries = entries;
+    this.follow.contentAdded(own);
+  }
+
+  private replaceEntry(entry: ChatEntry): void {
+    this.entries = this.entries.map((e) => (e.key === entry.key ? entry : e));
+  }
+
+  private dropEntry(key: string): void {
+    this.seenKeys.delete(key);
+    this.entries = this.entries.filter((e) => e.key !== key);
+  }
+}
+
+function toMessageDetail(entry: ChatEntry): MessageDetail {
+  const { id, fromPeerId, displayName, nameVerified, text, sentAt, isOwn } = entry;
+  return { id, fromPeerId, displayName, nameVerified, text, sentAt, isOwn };
+}

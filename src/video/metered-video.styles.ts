@@ -1,0 +1,101 @@
+import { css } from 'lit';
+
+export const videoStyles = css`
+  :host {
+    display: block;
+    --_tile-min: var(--metered-tile-min-width, 12rem);
+  }
+  .tiles {
+    position: relative;
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(var(--_tile-min), 100%), 1fr));
+    gap: var(--_gap);
+    min-height: 8rem;
+  }
+  :host([layout='speaker']) .tiles {
+    grid-template-columns: repeat(auto-fill, minmax(min(8rem, 100%), 1fr));
+  }
+  /* Order, not DOM position, makes the featured tile big: switching layouts never re-creates a <video>. */
+  :host([layout='speaker']) .featured {
+    grid-column: 1 / -1;
+    order: -1;
+  }
+  [part='empty'] {
+    grid-column: 1 / -1;
+    margin: auto;
+    color: var(--_muted);
+  }
+  .tile {
+    position: relative;
+    margin: 0;
+    aspect-ratio: 16 / 9;
+    overflow: hidden;
+    background: var(--_tile-bg);
+    border-radius: var(--_radius);
+  }
+  video {
+    display: block;
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+  .tile[data-role='screen'] video {
+    object-fit: contain;
+  }
+  .mirrored video {
+    transform: scaleX(-1);
+  }
+  [part='placeholder'] {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
+    font-size: 2.5rem;
+    font-weight: 600;
+    color: #f9fafb;
+  }
+  [part='label'],
+  [part='badge'] {
+    position: absolute;
+    max-width: calc(100% - 2 * var(--_gap));
+    padding: 0.15em 0.5em;
+    border-radius: var(--_radius);
+    background: rgb(0 0 0 / 0.6);
+    color: #ffffff;
+    font-size: 0.85rem;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  [part='label'] {
+    left: var(--_gap);
+    bottom: var(--_gap);
+  }
+  [part='badge'] {
+    left: var(--_gap);
+    top: var(--_gap);
+  }
+  [part='overlay'] {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
+    background: rgb(0 0 0 / 0.55);
+    border-radius: var(--_radius);
+    z-index: 1;
+  }
+  [part='start-button'] {
+    font: inherit;
+    font-size: 1.1rem;
+    padding: 0.6em 1.2em;
+    border: none;
+    border-radius: var(--_radius);
+    background: var(--_accent);
+    color: var(--_on-accent);
+    cursor: pointer;
+  }
+  [part='start-button']:focus-visible {
+    outline: 3px solid #ffffff;
+    outline-offset: 2px;
+  }
+`;

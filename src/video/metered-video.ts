@@ -1,0 +1,96 @@
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { RoomStoreController, renderMissingRoom } from '../controllers/room-store-controller.js';
+import { themeStyles } from '../theme.styles.js';
+import { AutoplayGateController } from './autoplay-gate-controller.js';
+import { videoStyles } from './metered-video.styles.js';
+import { featuredTile, renderTile, tilesFor } from './video-tile.js';
+
+export type VideoLayout = 'grid' | 'speaker';
+
+/**
+ * @summary The video area of the surrounding `<metered-room>`: one tile per participant, screen shares as tiles
+ * of their own.
+ *
+ * Your own camera appears mirrored and muted (so you do not hear yourself). Each tile carries the participant's
+ * name and, while their media connects or recovers, a "Connecting…" / "Reconnecting…" badge. A participant
+ * without video shows the first letter of their name. When the browser refuses to start audio and video
+ * without a click (autoplay policy), one "Click to start audio and video" button appears over the tiles and
+ * starts all of them. Must be placed inside a `<metered-room>` (at any depth, across shadow roots).
+ *
+ * @attr layout - `grid` (default): equal tiles. `speaker`: one large tile (a screen share if there is one, else
+ *   the first other participant) above a row of small ones.
+ *
+ * @fires metered-error - On the video element: `autoplay_blocked` when the browser refused to start playback
+ *   (once per episode; the overlay button resumes), `missing_room` when there is no room above it.
+ *
+ * @csspart base - The container of the tiles.
+ * @csspart tile - Each tile (`<figure>`); carries `data-peer-id`, `data-role` (`camera` | `screen`),
+ *   `data-local` and `data-state` (the SDK's per-peer connection state).
+ * @csspart tile-featured - The large tile in the speaker layout (also has part `tile`).
+ * @csspart video - The `<video>` in each tile.
+ * @csspart placeholder - The initial shown in a tile without video.
+ * @csspart label - The name under each tile.
+ * @csspart badge - The "Connecting…" / "Reconnecting…" badge.
+ * @csspart empty - The text shown while nobody is in the call.
+ * @csspart overlay - The layer over the tiles while playback waits for a click.
+ * @csspart start-button - The "Click to start audio and video" button.
+ * @csspart missing-room - The placeholder shown when there is no `<metered-room>` above the element.
+ *
+ * @cssprop --metered-tile-background - Background of a tile (seen while video is loading or absent).
+ * @cssprop --metered-text - Text colour of the empty state.
+ * @cssprop --metered-muted-text - Colour of the empty state text.
+ * @cssprop --metered-accent - Background of the start button and focus rings.
+ * @cssprop --metered-on-accent - Text of the start button.
+ * @cssprop --metered-radius - Corner radius of tiles and buttons.
+ * @cssprop --metered-gap - Space between tiles.
+ * @cssprop --metered-font - Font family.
+ * @cssprop --metered-tile-min-width - Smallest tile width in the grid layout (default 12rem).
+ */
+export class MeteredVideo extends LitElement {
+  static override styles = [themeStyles, videoStyles];
+
+  /** `grid` (equal tiles) or `speaker` (one large tile, the others in a row). */
+  @property({ reflect: true }) layout: VideoLayout = 'grid';
+
+  private readonly room = new RoomStoreController(this);
+  private readonly autoplay = new AutoplayGateController(this, () =>
+    this.renderRoot.querySelectorAll<HTMLVideoElement>('video'),
+  );
+
+  override render(): TemplateResult {
+    if (this.room.missing) return renderMissingRoom();
+    const tiles = tilesFor(this.room.store?.participants ?? []);
+    const featured = this.layout === 'speaker' ? featuredTile(tiles) : undefined;
+    return html`<div part="base" class="tiles" data-count=${tiles.length}>
+      ${tiles.length === 0 ? html`<p part="empty">${this.emptyText()}</p>` : nothing}
+      ${repeat(
+        tiles,
+        (tile) => tile.key,
+        (tile) => renderTile(tile, tile === featured, this.autoplay.report),
+      )}
+      ${
+        this.autoplay.blocked
+          ? html`<div part="overlay">
+              <button part="start-button" type="button" @click=${() => this.autoplay.resume()}>
+                Click to start audio and video
+              </button>
+            </div>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private emptyText(): string {
+    switch (this.room.store?.state) {
+      case 'joining':
+      case 'reconnecting':
+        return 'Joining…';
+      case 'failed':
+        return 'Not connected.';
+      default:
+        return 'Nobody is in the call yet.';
+    }
+  }
+}

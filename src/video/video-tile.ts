@@ -1,0 +1,106 @@
+/**
+ * The tiles `<metered-video>` shows: one per participant (its camera, or a name placeholder while no stream has
+ * arrived) plus one per screen share, and the template of a tile. Names are remote text, rendered as text.
+ */
+import type { PeerConnectionState } from '@metered-ca/realtime';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Participant, StreamRole } from '../room-context.js';
+import { mediaStream, type PlaybackBlockedCallback } from './media-stream-directive.js';
+
+export interface VideoTile {
+  /**
+   * Stable across reconnects (peer, role, position), so the same `<video>` element stays on the page and is
+   * re-bound to the fresh MediaStream instead of being replaced.
+   */
+  readonly key: string;
+  readonly peerId: string;
+  readonly role: StreamRole;
+  readonly stream: MediaStream | null;
+  readonly label: string;
+  readonly isLocal: boolean;
+  readonly connectionState: PeerConnectionState;
+}
+
+export function tilesFor(participants: readonly Participant[]): VideoTile[] {
+  const tiles: VideoTile[] = [];
+  for (const participant of participants) {
+    const base = {
+      peerId: participant.peerId,
+      isLocal: participant.isLocal,
+      connectionState: participant.connectionState,
+    };
+    const name = participant.isLocal ? `${participant.displayName} (you)` : participant.displayName;
+    const cameras = participant.streams.filter((s) => s.role === 'camera');
+    const screens = participant.streams.filter((s) => s.role === 'screen');
+    if (cameras.length === 0) {
+      tiles.push({ ...base, key: `${participant.peerId}/camera/0`, role: 'camera', stream: null, label: name });
+    }
+    cameras.forEach(({ stream }, index) => {
+      tiles.push({ ...base, key: `${participant.peerId}/camera/${index}`, role: 'camera', stream, label: name });
+    });
+    screens.forEach(({ stream }, index) => {
+      const label = `${participant.displayName} (screen)`;
+      tiles.push({ ...base, key: `${participant.peerId}/screen/${index}`, role: 'screen', stream, label });
+    });
+  }
+  return tiles;
+}
+
+/** The tile shown large in the speaker layout: a screen share first, else the first remote camera, else ours. */
+export function featuredTile(tiles: readonly VideoTile[]): VideoTile | undefined {
+  return (
+    tiles.find((t) => t.role === 'screen' && !t.isLocal) ??
+    tiles.find((t) => t.role === 'screen') ??
+    tiles.find((t) => !t.isLocal) ??
+    tiles[0]
+  );
+}
+
+function badgeText(tile: VideoTile): string | null {
+  if (tile.isLocal) return null;
+  switch (tile.connectionState) {
+    case 'idle':
+    case 'connecting':
+      return 'Connecting…';
+    case 'reconnecting':
+      return 'Reconnecting…';
+    default:
+      return null;
+  }
+}
+
+function hasVideo(stream: MediaStream | null): boolean {
+  return stream !== null && stream.getVideoTracks().some((track) => track.readyState === 'live');
+}
+
+export function renderTile(tile: VideoTile, featured: boolean, onBlocked: PlaybackBlockedCallback): TemplateResult {
+  const badge = badgeText(tile);
+  // Mirror only our own camera, like a mirror; a mirrored screen share would make its text unreadable.
+  const mirrored = tile.isLocal && tile.role === 'camera';
+  const classes = ['tile', featured ? 'featured' : '', mirrored ? 'mirrored' : ''].join(' ').trim();
+  return html`<figure
+    part=${featured ? 'tile tile-featured' : 'tile'}
+    class=${classes}
+    data-peer-id=${tile.peerId}
+    data-role=${tile.role}
+    data-local=${tile.isLocal ? 'true' : 'false'}
+    data-state=${tile.connectionState}
+  >
+    <video
+      part="video"
+      playsinline
+      disablepictureinpicture
+      .muted=${tile.isLocal}
+      ?muted=${tile.isLocal}
+      ${mediaStream(tile.stream, onBlocked)}
+    ></video>
+    ${hasVideo(tile.stream) ? nothing : html`<div part="placeholder" aria-hidden="true">${initial(tile.label)}</div>`}
+    ${badge ? html`<span part="badge" role="status">${badge}</span>` : nothing}
+    <figcaption part="label">${tile.label}</figcaption>
+  </figure>`;
+}
+
+function initial(label: string): string {
+  const first = label.trim().codePointAt(0);
+  return first === undefined ? '?' : String.fromCodePoint(first).toUpperCase();
+}

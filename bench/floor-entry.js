@@ -10,5 +10,5 @@ class FloorElement extends lit.LitElement {
     return lit.html``;
   }
 }
-customElements.get('floor-element') ?? customElements.define('floor-element', FloorElement);
+if (!customElements.get('floor-element')) customElements.define('floor-element', FloorElement);
 globalThis.floorExports = { lit, context, sdk };

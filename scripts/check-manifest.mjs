@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm test` stage "manifest is current": regenerates custom-elements.json in memory (same analyzer, same config
 // as `npm run analyze`) and fails when the committed file differs, so the published manifest never drifts from
-// the elements' JSDoc.
+// the elements' JSDoc. The docs generated from it (docs/api.md, the README's error table) are checked the same way.
 import { readFileSync, existsSync } from 'node:fs';
 import { cli } from '@custom-elements-manifest/analyzer/cli.js';
+import { apiMarkdown, readmeWithErrors } from './docs.mjs';
 
 const COMMITTED = 'custom-elements.json';
 
@@ -29,5 +30,12 @@ if (committed !== expected) {
   console.error(`  current:   ${(b[line] ?? '<end of file>').trim()}`);
   process.exit(1);
 }
+const staleDocs = [
+  ['docs/api.md', apiMarkdown(fresh)],
+  ['README.md', await readmeWithErrors(readFileSync('README.md', 'utf8'))],
+].filter(([file, text]) => !existsSync(file) || readFileSync(file, 'utf8') !== text);
+for (const [file] of staleDocs) console.error(`${file} is stale: run npm run analyze and commit the result.`);
+if (staleDocs.length) process.exit(1);
+
 const tags = fresh.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement).map((d) => d.tagName);
-console.log(`${COMMITTED} is current (${tags.length} elements: ${tags.join(', ') || 'none yet'}).`);
+console.log(`${COMMITTED}, docs/api.md and the README's error table are current (${tags.length} elements: ${tags.join(', ') || 'none yet'}).`);

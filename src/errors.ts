@@ -103,9 +103,16 @@ interface ErrorBase<C extends MeteredErrorCode> {
 }
 
 export interface CloseErrorDetail extends ErrorBase<CloseErrorCode> {
+  /**
+   * The WebSocket close code. When the server reported the condition as an error frame instead of a close (a
+   * publishable key subscribing outside its channel patterns gets a `channel_not_authorized` frame), this is the
+   * close code of the same name and `closeReason` is empty.
+   */
   readonly closeCode: number;
   /** Raw server text. Render as text only. */
   readonly closeReason: string;
+  /** Raw server text of the error frame, when the condition came as one. Render as text only. */
+  readonly serverMessage?: string;
 }
 export interface ServerErrorDetail extends ErrorBase<ServerErrorCode> {
   /** Raw server text from the error frame, if any. Render as text only. */

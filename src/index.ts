@@ -2,3 +2,8 @@
 export * from './errors.js';
 export * from './events.js';
 export * from './room-context.js';
+export { MeteredRoom } from './room/metered-room.js';
+export { MeteredVideo } from './video/metered-video.js';
+export { MeteredChat } from './chat/metered-chat.js';
+export { RoomStoreController, renderMissingRoom, type RoomStoreControllerOptions } from './controllers/room-store-controller.js';
+export { mapSdkError, mapMediaError, mapClose, type MappingContext } from './error-mapping.js';

@@ -1,0 +1,173 @@
+/**
+ * From whatever the SDK or the browser threw to our typed `metered-error` detail. The SDK's errors are told apart
+ * by `name` (and `code` where it has one) — never by message text, which is not a stable contract and may carry
+ * server text. Facts the SDK error does not carry (the socket's close code and reason, the token-url failure
+ * count, the remote peer of a negotiation) come in through `MappingContext` from the room, which observes them.
+ */
+import { CloseErrorCode, SERVER_ERROR_CODES, type ServerErrorCode } from './errors.js';
+import type { MeteredErrorInit } from './events.js';
+
+export interface MappingContext {
+  /** Whether the session is over (the user must act, then join again). Overrides the per-code default. */
+  fatal?: boolean;
+  /** The last close the room's socket saw, when the error is about a lost connection. */
+  closeCode?: number;
+  closeReason?: string;
+  /** For `token_provider_failed`: how many token fetches in a row failed. */
+  consecutiveFailures?: number;
+  /** For `ice_restart_exhausted`: the remote peer. */
+  peerId?: string;
+}
+
+/** Close codes after which the SDK does not reconnect (4002 too, when there is no token source to refresh). */
+const TERMINAL_CLOSE_CODES: ReadonlySet<number> = new Set([4001, 4003, 4012, 4020]);
+
+const CLOSE_CODE_NAMES = new Map<number, CloseErrorCode>(
+  (Object.entries(CloseErrorCode) as [CloseErrorCode, number][]).map(([name, code]) => [code, name]),
+);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function stringField(value: unknown, key: string): string | undefined {
+  return isRecord(value) && typeof value[key] === 'string' ? (value[key] as string) : undefined;
+}
+
+function numberField(value: unknown, key: string): number | undefined {
+  return isRecord(value) && typeof value[key] === 'number' ? (value[key] as number) : undefined;
+}
+
+function isServerErrorCode(name: string): name is ServerErrorCode {
+  return (SERVER_ERROR_CODES as readonly string[]).includes(name);
+}
+
+/** True for close codes after which the SDK gives up by itself. */
+export function isTerminalCloseCode(code: number): boolean {
+  return TERMINAL_CLOSE_CODES.has(code);
+}
+
+/**
+ * A WebSocket close, by name. Codes we have no name for (1000, 1011, …) are reported as `abnormal_close` with the
+ * real `closeCode`, since to a user they all mean "the connection was lost".
+ */
+export function mapClose(closeCode: number, closeReason: string, fatal: boolean, cause?: unknown): MeteredErrorInit {
+  const code = CLOSE_CODE_NAMES.get(closeCode) ?? 'abnormal_close';
+  return { code, closeCode, closeReason, fatal, ...(cause !== undefined ? { cause } : {}) };
+}
+
+/** A browser `getUserMedia` / `getDisplayMedia` failure. */
+export function mapMediaError(err: unknown): MeteredErrorInit {
+  const name = stringField(err, 'name');
+  const code =
+    name === 'NotAllowedError' || name === 'SecurityError'
+      ? 'media_permission_denied'
+      : name === 'NotFoundError' || name === 'OverconstrainedError'
+        ? 'media_device_not_found'
+        : name === 'NotReadableError' || name === 'AbortError'
+          ? 'media_device_in_use'
+          : 'media_device_not_found';
+  return { code, fatal: false, cause: err };
+}
+
+/**
+ * Any error the SDK threw, rejected with, or emitted on its `error` event. Returns null for errors that are about
+ * a close the room reports from its own socket observation (the SDK's `invalid_token`, `close_4011`, … and
+ * `SignallingConnectError`), unless the context carries the close code.
+ */
+export function mapSdkError(err: unknown, context: MappingContext = {}): MeteredErrorInit | null {
+  const name = stringField(err, 'name') ?? '';
+  const cause = err;
+  switch (name) {
+    case 'MeteredPeerOversizedError':
+      return {
+        code: 'oversized',
+        size: numberField(err, 'size') ?? 0,
+        cap: numberField(err, 'cap') ?? 0,
+        fatal: context.fatal ?? false,
+        cause,
+      };
+    case 'MeteredPeerSendError': {
+      const code = stringField(err, 'code');
+      if (code === 'not_joined' || code === 'invalid_args' || code === 'self_send' || code === 'reserved_channel') {
+        return { code, fatal: context.fatal ?? code === 'reserved_channel', cause };
+      }
+      return { code: 'invalid_args', fatal: context.fatal ?? false, cause };
+    }
+    case 'MeteredPeerStateError':
+      return {
+        code: stringField(err, 'code') === 'track_already_attached' ? 'track_already_attached' : 'invalid_state',
+        method: stringField(err, 'method') ?? 'unknown',
+        ...(stringField(err, 'currentState') !== undefined ? { currentState: stringField(err, 'currentState') } : {}),
+        fatal: context.fatal ?? false,
+        cause,
+      };
+    case 'MeteredPeerReplaceTrackError': {
+      const failed = isRecord(err) && Array.isArray(err.failed) ? err.failed : [];
+      const succeeded = isRecord(err) && Array.isArray(err.succeeded) ? err.succeeded : [];
+      return {
+        code: 'replace_track_failed',
+        succeeded: succeeded.filter((id): id is string => typeof id === 'string'),
+        failed: failed.map((entry) => stringField(entry, 'peerId')).filter((id): id is string => id !== undefined),
+        fatal: context.fatal ?? false,
+        cause,
+      };
+    }
+    case 'DataChannelOverflowError':
+      return {
+        code: 'data_channel_overflow',
+        queued: numberField(err, 'queued') ?? 0,
+        cap: numberField(err, 'cap') ?? 0,
+        fatal: context.fatal ?? false,
+        cause,
+      };
+    case 'DisconnectedError':
+      return { code: 'disconnected', closeCode: context.closeCode ?? 1006, fatal: context.fatal ?? false, cause };
+    case 'TokenProviderError':
+      return {
+        code: 'token_provider_failed',
+        consecutiveFailures: context.consecutiveFailures ?? 0,
+        fatal: context.fatal ?? false,
+        cause,
+      };
+    case 'IceRestartExhaustedError':
+      return { code: 'ice_restart_exhausted', peerId: context.peerId ?? '', fatal: context.fatal ?? false, cause };
+    case 'ReconcileTimeoutError':
+      return { code: 'reconcile_timeout', fatal: context.fatal ?? true, cause };
+    case 'SignallingConnectError': {
+      const closeCode = numberField(err, 'closeCode') ?? context.closeCode ?? 1006;
+      const closeReason = stringField(err, 'closeReason') ?? context.closeReason ?? '';
+      return mapClose(closeCode, closeReason, context.fatal ?? true, cause);
+    }
+  }
+  // Server error frames: the SDK names the Error after the wire code and puts the frame's text in `message`.
+  if (isServerErrorCode(name)) {
+    const message = stringField(err, 'message');
+    return {
+      code: name,
+      ...(message !== undefined && message !== name ? { serverMessage: message } : {}),
+      fatal: context.fatal ?? name === 'action_not_permitted',
+      cause,
+    };
+  }
+  // Close-code names the SDK uses both for terminal closes and for (rarer) error frames of the same name.
+  if (name in CloseErrorCode || name.startsWith('close_')) {
+    if (context.closeCode === undefined) {
+      // An error frame (not a close) with a close-code name: report it under its name, with the code it stands for.
+      if (name in CloseErrorCode) {
+        const message = stringField(err, 'message');
+        return {
+          code: name as CloseErrorCode,
+          closeCode: CloseErrorCode[name as CloseErrorCode],
+          closeReason: '',
+          ...(message !== undefined && message !== name ? { serverMessage: message } : {}),
+          fatal: context.fatal ?? true,
+          cause,
+        };
+      }
+      return null;
+    }
+    return mapClose(context.closeCode, context.closeReason ?? '', context.fatal ?? isTerminalCloseCode(context.closeCode), cause);
+  }
+  return null;
+}

@@ -1,0 +1,42 @@
+/**
+ * Sends the room's own messages (see room-messages.ts): our claimed name, whether we publish media, and the role
+ * of each local stream — broadcast on join and on change, and directly to each newcomer (who missed the
+ * broadcasts). Failures are swallowed on purpose: these messages improve names and tile roles but a call works
+ * without them (a key without `send` cannot reach newcomers, and that case surfaces as `no_media_received`).
+ */
+import type { MeteredPeer } from '@metered-ca/realtime';
+import type { StreamRole } from '../room-context.js';
+import { helloMessage, streamRoleMessage } from './room-messages.js';
+
+export interface AnnouncerSource {
+  readonly displayName: string;
+  readonly publishes: boolean;
+  readonly media: { readonly camera: MediaStream | null; readonly screen: MediaStream | null };
+}
+
+const ignore = (): void => {};
+
+export class Announcer {
+  constructor(private readonly source: AnnouncerSource) {}
+
+  broadcast(peer: MeteredPeer): void {
+    for (const message of this.messages()) peer.send(message).catch(ignore);
+  }
+
+  sendTo(peer: MeteredPeer, peerId: string): void {
+    for (const message of this.messages()) peer.sendTo(peerId, message).catch(ignore);
+  }
+
+  broadcastRole(peer: MeteredPeer, stream: MediaStream, role: StreamRole): void {
+    peer.send(streamRoleMessage(stream.id, role)).catch(ignore);
+  }
+
+  private messages(): object[] {
+    const { camera, screen } = this.source.media;
+    return [
+      helloMessage(this.source.displayName, this.source.publishes),
+      ...(camera ? [streamRoleMessage(camera.id, 'camera')] : []),
+      ...(screen ? [streamRoleMessage(screen.id, 'screen')] : []),
+    ];
+  }
+}

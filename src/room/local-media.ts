@@ -1,0 +1,117 @@
+/**
+ * The room's own captures: the camera/microphone stream and an optional screen share. Its one hard promise is
+ * `stopAll()`: every capture track it ever started is stopped (the camera light goes off), including tracks from
+ * a `getUserMedia` that resolves after the room was torn down — those are stopped the moment they arrive.
+ */
+import type { MediaKind } from './room-config.js';
+
+export type MediaFailure = { kind: 'insecure' } | { kind: 'error'; error: unknown };
+
+export class LocalMedia {
+  /** Camera + microphone, when captured. */
+  camera: MediaStream | null = null;
+  /** The current screen share, when sharing. */
+  screen: MediaStream | null = null;
+  microphoneEnabled = true;
+  cameraEnabled = true;
+
+  /** Bumped by stopAll(): a capture that started under an older epoch is stale and is stopped on arrival. */
+  private epoch = 0;
+
+  /** Media capture needs a secure page; on http:// browsers hide `navigator.mediaDevices` altogether. */
+  static available(): boolean {
+    return window.isSecureContext && typeof navigator.mediaDevices?.getUserMedia === 'function';
+  }
+
+  /** Captures the requested kinds. Resolves null when stopAll() ran meanwhile (the tracks are already stopped). */
+  async capture(kinds: ReadonlySet<MediaKind>): Promise<MediaStream | MediaFailure | null> {
+    if (kinds.size === 0) return null;
+    if (!LocalMedia.available()) return { kind: 'insecure' };
+    const epoch = this.epoch;
+    let stream: MediaStream;
+    try {
+      stream = await navigator.mediaDevices.getUserMedia({ audio: kinds.has('audio'), video: kinds.has('video') });
+    } catch (error) {
+      return { kind: 'error', error };
+    }
+    if (epoch !== this.epoch) {
+      stopStream(stream);
+      return null;
+    }
+    this.camera = stream;
+    this.applyEnabled();
+    return stream;
+  }
+
+  /** Starts a screen share from `getDisplayMedia`, or adopts `stream` (a canvas capture, an app's own source). */
+  async captureScreen(stream?: MediaStream): Promise<MediaStream | null> {
+    const epoch = this.epoch;
+    const screen = stream ?? (await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false }));
+    if (epoch !== this.epoch) {
+      stopStream(screen);
+      return null;
+    }
+    this.screen = screen;
+    return screen;
+  }
+
+  /** Opens `deviceId` for `kind` and swaps it into the camera stream. Returns [old, new] tracks for the peer. */
+  async switchDevice(kind: MediaKind, deviceId: string): Promise<[MediaStreamTrack, MediaStreamTrack] | null> {
+    const stream = this.camera;
+    const old = kind === 'audio' ? stream?.getAudioTracks()[0] : stream?.getVideoTracks()[0];
+    if (!stream || !old) return null;
+    const epoch = this.epoch;
+    const constraints = { deviceId: { exact: deviceId } };
+    const fresh = await navigator.mediaDevices.getUserMedia(kind === 'audio' ? { audio: constraints } : { video: constraints });
+    const track = kind === 'audio' ? fresh.getAudioTracks()[0] : fresh.getVideoTracks()[0];
+    if (epoch !== this.epoch || this.camera !== stream) {
+      stopStream(fresh);
+      return null;
+    }
+    stream.removeTrack(old);
+    stream.addTrack(track);
+    old.stop();
+    this.applyEnabled();
+    return [old, track];
+  }
+
+  stopScreen(): MediaStream | null {
+    const screen = this.screen;
+    if (screen) stopStream(screen);
+    this.screen = null;
+    return screen;
+  }
+
+  setMicrophoneEnabled(enabled: boolean): void {
+    this.microphoneEnabled = enabled;
+    this.applyEnabled();
+  }
+
+  setCameraEnabled(enabled: boolean): void {
+    this.cameraEnabled = enabled;
+    this.applyEnabled();
+  }
+
+  /** Stops every capture track, now and for any capture still in flight. */
+  stopAll(): void {
+    this.epoch += 1;
+    if (this.camera) stopStream(this.camera);
+    this.stopScreen();
+    this.camera = null;
+  }
+
+  /** Ids of the device each capture track uses, for the device pickers. */
+  currentDeviceId(kind: MediaKind): string | undefined {
+    const track = kind === 'audio' ? this.camera?.getAudioTracks()[0] : this.camera?.getVideoTracks()[0];
+    return track?.getSettings().deviceId;
+  }
+
+  private applyEnabled(): void {
+    for (const track of this.camera?.getAudioTracks() ?? []) track.enabled = this.microphoneEnabled;
+    for (const track of this.camera?.getVideoTracks() ?? []) track.enabled = this.cameraEnabled;
+  }
+}
+
+export function stopStream(stream: MediaStream): void {
+  for (const track of stream.getTracks()) track.stop();
+}

@@ -1,0 +1,98 @@
+import { css } from 'lit';
+
+export const roomStyles = css`
+  :host {
+    display: block;
+    background: var(--_bg);
+    border-radius: var(--_radius);
+  }
+  [hidden] {
+    display: none !important;
+  }
+  .layout {
+    display: grid;
+    grid-template-columns: minmax(0, 3fr) minmax(14rem, 1fr);
+    grid-template-rows: minmax(0, 1fr) auto;
+    grid-template-areas: 'video chat' 'controls chat';
+    gap: var(--_gap);
+    min-height: 24rem;
+  }
+  @media (max-width: 40rem) {
+    .layout {
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-areas: 'video' 'controls' 'chat';
+    }
+  }
+  .layout metered-video {
+    grid-area: video;
+    min-height: 12rem;
+  }
+  .layout metered-chat {
+    grid-area: chat;
+    min-height: 12rem;
+  }
+  .controls {
+    grid-area: controls;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_gap);
+    padding: var(--_gap);
+    background: var(--_surface);
+    border-radius: var(--_radius);
+  }
+  button,
+  select {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.4em 0.8em;
+    min-height: 2.25rem;
+  }
+  button[aria-pressed='false'] {
+    color: var(--_muted);
+    text-decoration: line-through;
+  }
+  button.primary {
+    background: var(--_accent);
+    color: var(--_on-accent);
+    border-color: var(--_accent);
+  }
+  button.danger {
+    color: var(--_danger);
+    border-color: var(--_danger);
+  }
+  button:focus-visible,
+  select:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  label {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3em;
+    color: var(--_text);
+  }
+  .banner,
+  .error {
+    padding: var(--_gap);
+    margin-bottom: var(--_gap);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .error {
+    border: 1px solid var(--_danger);
+  }
+  .error p {
+    margin: 0 0 0.4em;
+  }
+  .error .message {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .join {
+    margin-bottom: var(--_gap);
+  }
+`;

@@ -1,0 +1,276 @@
+import { ContextProvider } from '@lit/context';
+import type { MeteredPeer, TokenProvider } from '@metered-ca/realtime';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ERROR_TEXT } from '../error-text.js';
+import { roomContext, type Participant, type RoomState } from '../room-context.js';
+import { themeStyles } from '../theme.styles.js';
+import * as actions from './media-actions.js';
+import { roomStyles } from './metered-room.styles.js';
+import { renderControls } from './room-controls.js';
+import { hasEnoughConfig } from './room-config.js';
+import { RoomSession, type SessionConfig } from './room-session.js';
+
+/** `auto-join` is on unless the attribute says "false" or "off". */
+const autoJoinConverter = {
+  fromAttribute: (value: string | null) => value === null || !['false', 'off'].includes(value.toLowerCase()),
+};
+
+/**
+ * A video call with chat on one channel. Owns ONE `MeteredPeer` per join and shares the room with every
+ * `<metered-video>`, `<metered-chat>` (or your own element) below it, at any depth and across shadow roots, through
+ * `@lit/context` (`roomContext`, a stable `RoomStore`). With no children it renders a complete call: video,
+ * controls and chat. With children it renders only them, plus the control bar when `controls` is set.
+ *
+ * A media failure (permission denied, no device, insecure page) is reported but does not stop the join: chat and
+ * the others' video still work. A fatal error is shown in plain language with its remedy and a "Join again" button.
+ *
+ * @summary A Metered Realtime video room: one shared peer, default call layout, typed events.
+ *
+ * @fires metered-joined - The room joined its channel. `detail`: `{ peerId, channel }`.
+ * @fires metered-left - The room left. `detail`: `{ peerId, channel, reason }` (leave, removed, channel-change, error).
+ * @fires metered-state-change - `detail`: `{ from, to }` over idle, joining, joined, reconnecting, leaving, left, failed.
+ * @fires metered-peer-joined - Someone joined. `detail`: `{ peerId, displayName, nameVerified }`.
+ * @fires metered-peer-left - Someone left. `detail`: `{ peerId, displayName, nameVerified }`.
+ * @fires metered-error - A connection, server, configuration or media error. `detail.code` narrows the type.
+ *
+ * @slot - Your own layout (e.g. `<metered-video>` and `<metered-chat>`). Replaces the default layout.
+ *
+ * @csspart layout - The default layout grid (video, controls, chat).
+ * @csspart video - The default `<metered-video>`.
+ * @csspart chat - The default `<metered-chat>`.
+ * @csspart controls - The control bar.
+ * @csspart control - Each control button.
+ * @csspart leave - The leave button.
+ * @csspart device-picker - The microphone and camera selects.
+ * @csspart banner - The "Reconnecting…" banner.
+ * @csspart error - The error panel (message, remedy, Join again).
+ * @csspart join - The Join button shown when the room is not in a call.
+ *
+ * @cssprop --metered-background - Room background.
+ * @cssprop --metered-surface - Control bar, banner and error panel background.
+ * @cssprop --metered-text - Text colour.
+ * @cssprop --metered-muted-text - Colour of switched-off controls.
+ * @cssprop --metered-accent - Primary button and focus ring colour.
+ * @cssprop --metered-on-accent - Text on the accent colour.
+ * @cssprop --metered-danger - Error and leave colour.
+ * @cssprop --metered-border - Border colour.
+ * @cssprop --metered-radius - Corner radius.
+ * @cssprop --metered-gap - Spacing.
+ * @cssprop --metered-font - Font family.
+ */
+export class MeteredRoom extends LitElement {
+  static override styles = [themeStyles, roomStyles];
+
+  /** The channel (room name) to join. Changing it while joined leaves and joins the new channel. */
+  @property({ reflect: true }) channel = '';
+  /** A publishable key (`pk_…`). Use this or `token-url` or the `tokenProvider` property. */
+  @property({ attribute: 'api-key', reflect: true }) apiKey = '';
+  /** A URL answering a JWT (JSON `{"token": "…"}` or plain text); fetched on every connect and reconnect. */
+  @property({ attribute: 'token-url', reflect: true }) tokenUrl = '';
+  /** Origin of the signalling server; default the SDK's hosted `wss://rms.metered.ca`. `ws://` only for localhost. */
+  @property({ attribute: 'server-url', reflect: true }) serverUrl = '';
+  /** The name this room claims for itself (others see it as unverified unless the token stamps one). */
+  @property({ attribute: 'display-name', reflect: true }) displayName = '';
+  /** What to capture: "audio video" (default), "audio", "video" or "none". */
+  @property({ reflect: true }) media = 'audio video';
+  /** Join as soon as the room is in the document with a channel and a credential. On by default; `auto-join="false"` turns it off. */
+  @property({ attribute: 'auto-join', converter: autoJoinConverter }) autoJoin = true;
+  /** Ask the server to stamp senders' token metadata on broadcasts (verified chat names). */
+  @property({ attribute: 'include-sender-metadata', type: Boolean, reflect: true }) includeSenderMetadata = false;
+  /** Log the SDK's activity to the console. */
+  @property({ type: Boolean, reflect: true }) debug = false;
+  /** With children: also render the control bar. */
+  @property({ type: Boolean, reflect: true }) controls = false;
+  /** Called for a token on every connect and reconnect, instead of `api-key` / `token-url`. */
+  @property({ attribute: false }) tokenProvider: TokenProvider | undefined;
+
+  @state() private hasChildren = false;
+  @state() private devices: readonly MediaDeviceInfo[] = [];
+
+  private readonly session = new RoomSession(this, () => this.sessionConfig());
+  private autoJoinPending = false;
+
+  constructor() {
+    super();
+    new ContextProvider(this, { context: roomContext, initialValue: this.session });
+    this.session.addEventListener('change', () => this.requestUpdate());
+  }
+
+  /** Room lifecycle state. */
+  get state(): RoomState {
+    return this.session.state;
+  }
+  /** Our peerId while joined, else null. */
+  get peerId(): string | null {
+    return this.session.peerId;
+  }
+  /** Local participant first, then the others in join order. */
+  get participants(): readonly Participant[] {
+    return this.session.participants;
+  }
+  /** The current SDK peer (a new one per join), or null. */
+  get peer(): MeteredPeer | null {
+    return this.session.peer;
+  }
+  /** Delay before `no_media_received` for a peer that sends no stream (default 15000 ms). */
+  get noMediaTimeoutMs(): number {
+    return this.session.noMediaTimeoutMs;
+  }
+  set noMediaTimeoutMs(value: number) {
+    this.session.noMediaTimeoutMs = value;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.autoJoinPending = true;
+    this.hasChildren = this.children.length > 0;
+    navigator.mediaDevices?.addEventListener('devicechange', this.refreshDevices);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.autoJoinPending = false;
+    navigator.mediaDevices?.removeEventListener('devicechange', this.refreshDevices);
+    void this.session.leave('removed');
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('channel') && changed.get('channel') !== undefined && this.session.active) {
+      void this.session.leave('channel-change').then(() => this.session.join());
+    }
+    if (changed.has('displayName')) this.session.announce();
+    if (this.autoJoinPending && this.autoJoin && this.isConnected && hasEnoughConfig(this.sessionConfig())) {
+      this.autoJoinPending = false;
+      if (!this.session.active) void this.join();
+    }
+  }
+
+  /** Joins the channel (captures media first). Errors are reported as `metered-error`; it never throws. */
+  async join(): Promise<void> {
+    await this.session.join();
+    void this.refreshDevices();
+  }
+
+  /** Leaves the channel, closes the connection and stops every capture track. */
+  async leave(): Promise<void> {
+    this.autoJoinPending = false;
+    await this.session.leave('leave');
+  }
+
+  setMicrophoneEnabled(enabled: boolean): void {
+    actions.setMicrophoneEnabled(this.session, enabled);
+  }
+
+  setCameraEnabled(enabled: boolean): void {
+    actions.setCameraEnabled(this.session, enabled);
+  }
+
+  /** Shares the screen (getDisplayMedia), or `stream` when given (e.g. a canvas capture), as role "screen". */
+  startScreenShare(stream?: MediaStream): Promise<void> {
+    return actions.startScreenShare(this.session, stream);
+  }
+
+  stopScreenShare(): void {
+    actions.stopScreenShare(this.session);
+  }
+
+  /** Switches the microphone (`audioinput`) or camera (`videoinput`) to `deviceId`. */
+  selectDevice(kind: 'audioinput' | 'videoinput', deviceId: string): Promise<void> {
+    return actions.selectDevice(this.session, kind, deviceId);
+  }
+
+  protected override render() {
+    const showControls = !this.hasChildren || this.controls;
+    return html`${this.renderStatus()}
+      <slot @slotchange=${this.onSlotChange}></slot>
+      ${this.hasChildren
+        ? showControls
+          ? this.renderControlBar()
+          : nothing
+        : html`<div class="layout" part="layout">
+            <metered-video part="video"></metered-video>
+            ${this.renderControlBar()}
+            <metered-chat part="chat"></metered-chat>
+          </div>`}`;
+  }
+
+  private renderStatus() {
+    const { state, fatalError } = this.session;
+    const banner =
+      state === 'reconnecting'
+        ? html`<div class="banner" part="banner" role="status">Reconnecting…</div>`
+        : html`<div role="status" hidden></div>`;
+    if (fatalError && state === 'failed') {
+      // A first connection refused before the WebSocket opened (1006) is usually a wrong key or server-url.
+      const remedy =
+        fatalError.code === 'abnormal_close'
+          ? 'Check the server-url and the api-key or token, then join again.'
+          : ERROR_TEXT[fatalError.code].remedy;
+      return html`${banner}
+        <div class="error" part="error" role="alert">
+          <p class="message">${fatalError.message}</p>
+          <p class="remedy">${remedy}</p>
+          <button class="primary" @click=${() => this.join()}>Join again</button>
+        </div>`;
+    }
+    const canJoin = hasEnoughConfig(this.sessionConfig()) && (state === 'left' || state === 'failed' || (state === 'idle' && !this.autoJoin));
+    return html`${banner}${canJoin
+      ? html`<button class="primary join" part="join" @click=${() => this.join()}>Join</button>`
+      : nothing}`;
+  }
+
+  private renderControlBar() {
+    const { media, state } = this.session;
+    return renderControls({
+      state,
+      microphoneEnabled: media.microphoneEnabled,
+      cameraEnabled: media.cameraEnabled,
+      hasAudio: (media.camera?.getAudioTracks().length ?? 0) > 0,
+      hasVideo: (media.camera?.getVideoTracks().length ?? 0) > 0,
+      sharingScreen: media.screen !== null,
+      canShareScreen: typeof navigator.mediaDevices?.getDisplayMedia === 'function',
+      devices: this.devices,
+      audioDeviceId: media.currentDeviceId('audio'),
+      videoDeviceId: media.currentDeviceId('video'),
+      onMicrophone: (enabled) => this.setMicrophoneEnabled(enabled),
+      onCamera: (enabled) => this.setCameraEnabled(enabled),
+      onScreenShare: (start) => (start ? void this.startScreenShare() : this.stopScreenShare()),
+      onLeave: () => void this.leave(),
+      onDevice: (kind, deviceId) => void this.selectDevice(kind, deviceId),
+    });
+  }
+
+  private onSlotChange(event: Event): void {
+    this.hasChildren = (event.target as HTMLSlotElement).assignedElements().length > 0;
+  }
+
+  private readonly refreshDevices = async (): Promise<void> => {
+    if (!navigator.mediaDevices?.enumerateDevices) return;
+    try {
+      this.devices = await navigator.mediaDevices.enumerateDevices();
+    } catch {
+      this.devices = [];
+    }
+  };
+
+  private sessionConfig(): SessionConfig {
+    return {
+      channel: this.channel,
+      apiKey: this.apiKey,
+      tokenUrl: this.tokenUrl,
+      tokenProvider: this.tokenProvider,
+      serverUrl: this.serverUrl,
+      media: this.media,
+      displayName: this.displayName,
+      includeSenderMetadata: this.includeSenderMetadata,
+      debug: this.debug,
+    };
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'metered-room': MeteredRoom;
+  }
+}

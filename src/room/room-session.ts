@@ -1,0 +1,332 @@
+/**
+ * The `RoomStore` behind `<metered-room>`: one long-lived object (the context value) that builds a fresh
+ * `MeteredPeer` for every join (the SDK's close() is terminal), turns SDK events into the store snapshot plus the
+ * room's DOM events, and tears everything down — capture tracks first — on leave, removal and fatal errors.
+ *
+ * Join attempts are numbered: anything that resolves for an older attempt (a getUserMedia, a join, a socket
+ * close) after a leave is ignored, and its capture tracks are stopped on arrival.
+ */
+import { ConsoleLogger, MeteredPeer, type MeteredPeerOptions, type RemotePeer } from '@metered-ca/realtime';
+import { isTerminalCloseCode, mapClose, mapMediaError, mapSdkError } from '../error-mapping.js';
+import type { MeteredErrorDetail } from '../errors.js';
+import { emit, emitError, type LeftDetail, type MeteredErrorInit } from '../events.js';
+import type { Participant, RoomDataDetail, RoomState, RoomStore } from '../room-context.js';
+import { LocalMedia } from './local-media.js';
+import { checkConfig, type RoomConfig } from './room-config.js';
+import { isRoomMessage, parseHello, parseStreamRole } from './room-messages.js';
+import { Announcer } from './announcer.js';
+import { RemoteParticipants } from './remote-participants.js';
+import { SocketWatch, type SocketClose } from './socket-watch.js';
+import { CountingTokenProvider, tokenUrlProvider } from './token-source.js';
+
+export interface SessionConfig extends RoomConfig {
+  displayName: string;
+  includeSenderMetadata: boolean;
+  debug: boolean;
+}
+
+/** How long a joined peer may stay without a stream before `no_media_received` (see `noMediaTimeoutMs`). */
+export const NO_MEDIA_TIMEOUT_MS = 15_000;
+
+const ACTIVE: ReadonlySet<RoomState> = new Set(['joining', 'joined', 'reconnecting']);
+
+export class RoomSession extends EventTarget implements RoomStore {
+  state: RoomState = 'idle';
+  peer: MeteredPeer | null = null;
+  peerId: string | null = null;
+  channel: string | null = null;
+  /** The last fatal error (shown by the room's error panel); cleared by the next join. */
+  fatalError: MeteredErrorDetail | null = null;
+  noMediaTimeoutMs = NO_MEDIA_TIMEOUT_MS;
+  readonly media = new LocalMedia();
+
+  private attempt = 0;
+  private watch: SocketWatch | null = null;
+  private tokens: CountingTokenProvider | null = null;
+  /** Set while a socket close is being handled, so the SDK's echo of the same close is not reported twice. */
+  private closeBeingHandled = false;
+  private closeReported = false;
+  private lastClose: SocketClose | null = null;
+  private cachedParticipants: readonly Participant[] | null = null;
+  private readonly remotes = new RemoteParticipants({
+    onChange: () => this.changed(),
+    onNoMedia: (peerId) => this.report({ code: 'no_media_received', peerId, fatal: false }),
+    noMediaTimeoutMs: () => this.noMediaTimeoutMs,
+  });
+  private readonly announcer = new Announcer(this);
+
+  constructor(
+    readonly host: HTMLElement,
+    private readonly readConfig: () => SessionConfig,
+  ) {
+    super();
+  }
+
+  get displayName(): string {
+    return this.readConfig().displayName;
+  }
+
+  get participants(): readonly Participant[] {
+    this.cachedParticipants ??= [...this.localParticipant(), ...this.remotes.snapshot()];
+    return this.cachedParticipants;
+  }
+
+  /** True while joining, joined or reconnecting. */
+  get active(): boolean {
+    return ACTIVE.has(this.state);
+  }
+
+  /** Whether this room sends media (announced to the others, so media-less rooms don't trigger no_media_received). */
+  get publishes(): boolean {
+    return this.media.camera !== null;
+  }
+
+  async join(): Promise<void> {
+    if (this.active || this.state === 'leaving') return;
+    const config = this.readConfig();
+    const check = checkConfig(config, tokenUrlProvider);
+    this.fatalError = null;
+    if (!check.ok) return this.fail({ code: 'invalid_config', attribute: check.attribute, fatal: true });
+    const attempt = ++this.attempt;
+    this.closeReported = false;
+    this.lastClose = null;
+    this.setState('joining');
+
+    // Capture first: tracks added before join() reach every peer the SDK meets. A media failure is reported but
+    // does not stop the join — chat and the others' video still work.
+    const captured = await this.media.capture(check.config.media);
+    if (attempt !== this.attempt) return;
+    if (captured && 'kind' in captured) {
+      this.report(captured.kind === 'insecure' ? { code: 'insecure_context', fatal: false } : mapMediaError(captured.error));
+    }
+
+    const watch = new SocketWatch((close) => this.onSocketClose(close, attempt));
+    const { credential } = check.config;
+    this.tokens = 'tokenProvider' in credential ? new CountingTokenProvider(credential.tokenProvider) : null;
+    const options: MeteredPeerOptions = {
+      ...(this.tokens ? { tokenProvider: this.tokens.provide } : { apiKey: (credential as { apiKey: string }).apiKey }),
+      ...(check.config.serverUrl ? { url: check.config.serverUrl } : {}),
+      ...(config.debug ? { logger: ConsoleLogger } : {}),
+      webSocketFactory: watch.factory,
+    };
+    let peer: MeteredPeer;
+    try {
+      peer = new MeteredPeer(options);
+    } catch (err) {
+      // The SDK validates the URL and options at construction (TypeError); our own check should have caught it.
+      this.media.stopAll();
+      return this.fail({ code: 'invalid_config', attribute: 'server-url', fatal: true, cause: err });
+    }
+    this.peer = peer;
+    this.watch = watch;
+    this.wire(peer);
+    if (this.media.camera) peer.addStream(this.media.camera, { role: 'camera' });
+    if (this.media.screen) peer.addStream(this.media.screen, { role: 'screen' });
+    this.changed();
+
+    try {
+      await peer.join(check.config.channel, { includeSenderMetadata: config.includeSenderMetadata });
+    } catch (err) {
+      if (attempt !== this.attempt) return;
+      // A close during the join was already reported from the socket, with its real code and reason.
+      if (!this.closeReported) {
+        const close = this.lastClose as SocketClose | null; // set by onSocketClose meanwhile
+        const init = mapSdkError(err, {
+          fatal: true,
+          consecutiveFailures: this.tokens?.consecutiveFailures,
+          ...(close ? { closeCode: close.code, closeReason: close.reason } : {}),
+        });
+        this.report(init ?? this.tokenFailureOr(err));
+      }
+      await this.end('error');
+    }
+  }
+
+  /** Leaves the channel (if in one) and stops every capture track. Safe to call in any state. */
+  async leave(reason: LeftDetail['reason'] = 'leave'): Promise<void> {
+    this.attempt += 1; // anything still in flight for the current attempt is now stale
+    if (!this.active && this.state !== 'leaving') {
+      this.media.stopAll(); // e.g. a screen share or capture started while idle
+      await this.teardown();
+      return;
+    }
+    await this.end(reason);
+  }
+
+  /** Re-announces the room's name (after `display-name` changes). */
+  announce(): void {
+    if (this.peer && this.state === 'joined') this.announcer.broadcast(this.peer);
+  }
+
+  /** Tells the others about a local stream's role (a new screen share). */
+  announceStream(stream: MediaStream, role: 'camera' | 'screen'): void {
+    if (this.peer && this.state === 'joined') this.announcer.broadcastRole(this.peer, stream, role);
+  }
+
+  changed(): void {
+    this.cachedParticipants = null;
+    this.dispatchEvent(new Event('change'));
+  }
+
+  /** Reports an error on the room; a fatal one is kept for the error panel. */
+  report(init: MeteredErrorInit): void {
+    const detail = emitError(this.host, init);
+    if (detail.fatal) this.fatalError = detail;
+    this.changed();
+  }
+
+  private fail(init: MeteredErrorInit): void {
+    this.report(init);
+    this.setState('failed');
+  }
+
+  private tokenFailureOr(err: unknown): MeteredErrorInit {
+    // A token-url or tokenProvider that throws on the first connect: the SDK rethrows the provider's own error.
+    if (this.tokens && this.tokens.consecutiveFailures > 0) {
+      return { code: 'token_provider_failed', consecutiveFailures: this.tokens.consecutiveFailures, fatal: true, cause: err };
+    }
+    const close = this.lastClose;
+    return mapClose(close?.code ?? 1006, close?.reason ?? '', true, err);
+  }
+
+  /** Ends the session: teardown, then `left` (reason leave/removed/channel-change) or `failed` (reason error). */
+  private async end(reason: LeftDetail['reason']): Promise<void> {
+    this.attempt += 1;
+    const { peerId, channel } = this;
+    this.setState('leaving');
+    await this.teardown();
+    this.setState(reason === 'error' ? 'failed' : 'left');
+    emit(this.host, 'metered-left', { peerId, channel, reason });
+  }
+
+  private async teardown(): Promise<void> {
+    this.media.stopAll(); // first and synchronously: the camera light goes off whatever happens next
+    const peer = this.peer;
+    const watch = this.watch;
+    this.peer = null;
+    this.watch = null;
+    this.peerId = null;
+    this.channel = null;
+    this.remotes.clear();
+    this.changed();
+    if (peer) {
+      try {
+        await peer.close();
+      } catch {
+        // close() is documented idempotent and not to throw; a failure here must not keep sockets open.
+      }
+    }
+    watch?.closeAll();
+  }
+
+  private setState(next: RoomState): void {
+    if (next === this.state) return;
+    const from = this.state;
+    this.state = next;
+    emit(this.host, 'metered-state-change', { from, to: next });
+    this.changed();
+  }
+
+  private onSocketClose(close: SocketClose, attempt: number): void {
+    if (attempt !== this.attempt || close.code === 1000) return;
+    this.lastClose = close;
+    this.closeBeingHandled = true;
+    setTimeout(() => (this.closeBeingHandled = false), 0);
+    if (this.state === 'joining') {
+      // The SDK does not retry a failed first connect: whatever closed it ends this join.
+      this.closeReported = true;
+      this.report(mapClose(close.code, close.reason, true));
+      return;
+    }
+    if (this.state !== 'joined' && this.state !== 'reconnecting') return;
+    const fatal = isTerminalCloseCode(close.code) || (close.code === 4002 && !this.tokens);
+    // While reconnecting, each failed attempt closes again (1006 while the server is down): report the first.
+    if (fatal || this.state === 'joined') this.report(mapClose(close.code, close.reason, fatal));
+    if (fatal) void this.end('error');
+  }
+
+  private wire(peer: MeteredPeer): void {
+    const current = () => peer === this.peer;
+    peer.on('state-change', ({ to }) => {
+      if (!current()) return;
+      if (to === 'reconnecting') this.setState('reconnecting');
+      else if (to === 'joined' && this.state === 'reconnecting') this.setState('joined');
+    });
+    peer.on('joined', ({ peerId, channel }) => {
+      if (!current()) return;
+      this.peerId = peerId;
+      this.channel = channel;
+      this.setState('joined');
+      emit(this.host, 'metered-joined', { peerId, channel });
+      this.announcer.broadcast(peer);
+    });
+    peer.on('left', () => {
+      // We only get here for a close we did not ask for (ours clears this.peer first): the session is over.
+      if (!current()) return;
+      if (!this.fatalError) {
+        const close = this.lastClose;
+        this.report(mapClose(close?.code ?? 1006, close?.reason ?? '', true));
+      }
+      void this.end('error');
+    });
+    peer.on('peer-joined', ({ peer: remote }) => {
+      if (!current()) return;
+      this.remotes.add(remote);
+      this.watchNegotiation(remote);
+      emit(this.host, 'metered-peer-joined', { peerId: remote.id, ...this.remotes.nameOf(remote.id) });
+      this.announcer.sendTo(peer, remote.id);
+    });
+    peer.on('peer-left', ({ peer: remote }) => {
+      if (!current()) return;
+      const name = this.remotes.nameOf(remote.id);
+      this.remotes.remove(remote.id);
+      emit(this.host, 'metered-peer-left', { peerId: remote.id, ...name });
+    });
+    peer.on('data', (event) => {
+      if (!current()) return;
+      const role = parseStreamRole(event.data);
+      if (role) return this.remotes.setRole(event.senderPeerId, role.streamId, role.role);
+      const hello = parseHello(event.data);
+      if (hello) return this.remotes.setHello(event.senderPeerId, hello.displayName, hello.publishes);
+      if (isRoomMessage(event.data)) return; // ours, but malformed: never chat's business
+      this.dispatchEvent(new CustomEvent<RoomDataDetail>('data', { detail: event }));
+    });
+    peer.on('error', ({ err }) => {
+      if (!current()) return;
+      // Close-named errors echo the socket close we already reported with its real code and reason.
+      if (this.closeBeingHandled && /^(close_\d+|invalid_token|token_expired|channel_not_authorized|account_suspended|admin_disconnect)$/.test(err.name)) {
+        return;
+      }
+      const init = mapSdkError(err, { consecutiveFailures: this.tokens?.consecutiveFailures });
+      if (!init) return;
+      this.report(init);
+      if (init.fatal) void this.end('error');
+    });
+  }
+
+  private watchNegotiation(remote: RemotePeer): void {
+    remote.on('negotiation-error', ({ err }) => {
+      if (err.name !== 'IceRestartExhaustedError' || !this.remotes.has(remote.id)) return;
+      this.report({ code: 'ice_restart_exhausted', peerId: remote.id, fatal: false, cause: err });
+    });
+  }
+
+  private localParticipant(): Participant[] {
+    if (this.peerId === null) return [];
+    const streams = [
+      ...(this.media.camera ? [{ stream: this.media.camera, role: 'camera' as const }] : []),
+      ...(this.media.screen ? [{ stream: this.media.screen, role: 'screen' as const }] : []),
+    ];
+    return [
+      {
+        peerId: this.peerId,
+        displayName: this.displayName || 'You',
+        nameVerified: true,
+        isLocal: true,
+        connectionState: 'connected',
+        streams,
+        joinedAt: 0,
+      },
+    ];
+  }
+}

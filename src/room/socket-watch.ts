@@ -1,0 +1,47 @@
+/**
+ * Watches the SDK's WebSockets through its public `webSocketFactory` option. Two reasons:
+ * - the close code and reason: `MeteredPeer`'s `error` event carries only a name (`invalid_token`, `close_4011`)
+ *   and interpolates the server's reason into `message`, which we must never show; here we read them raw;
+ * - cleanup: after leave/remove we close any socket still open, so no server connection outlives the room.
+ * Our `close` listener is added before the SDK's own, so the room knows the close before the SDK reacts to it.
+ */
+import type { WebSocketLike } from '@metered-ca/realtime';
+
+export interface SocketClose {
+  code: number;
+  reason: string;
+  /** Whether this socket ever opened (a refused upgrade closes 1006 without opening). */
+  opened: boolean;
+}
+
+export class SocketWatch {
+  private readonly open = new Set<WebSocket>();
+
+  constructor(private readonly onClose: (close: SocketClose) => void) {}
+
+  readonly factory = (url: string): WebSocketLike => {
+    const socket = new WebSocket(url);
+    let opened = false;
+    this.open.add(socket);
+    socket.addEventListener('open', () => {
+      opened = true;
+    });
+    socket.addEventListener('close', (event) => {
+      this.open.delete(socket);
+      this.onClose({ code: event.code, reason: event.reason, opened });
+    });
+    return socket;
+  };
+
+  /** Closes every socket that is still connecting or open (normally none: the SDK closes its own). */
+  closeAll(): void {
+    for (const socket of this.open) {
+      if (socket.readyState === WebSocket.CONNECTING || socket.readyState === WebSocket.OPEN) socket.close(1000, 'left');
+    }
+    this.open.clear();
+  }
+
+  get openCount(): number {
+    return this.open.size;
+  }
+}

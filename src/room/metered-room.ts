@@ -136,13 +136,16 @@ export class MeteredRoom extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    // Session work starts after this update (a microtask later): it changes state, which re-renders.
     if (changed.has('channel') && changed.get('channel') !== undefined && this.session.active) {
-      void this.session.leave('channel-change').then(() => this.session.join());
+      void Promise.resolve()
+        .then(() => this.session.leave('channel-change'))
+        .then(() => this.join());
     }
     if (changed.has('displayName')) this.session.announce();
     if (this.autoJoinPending && this.autoJoin && this.isConnected && hasEnoughConfig(this.sessionConfig())) {
       this.autoJoinPending = false;
-      if (!this.session.active) void this.join();
+      if (!this.session.active) void Promise.resolve().then(() => this.join());
     }
   }
 

@@ -1,0 +1,129 @@
+/**
+ * Browser-side helpers for room tests: building rooms against a test server, waiting for states and events, and
+ * observing media (frames arriving at a <video>, capture tracks still live). Waits are conditions, never timings.
+ */
+import { waitUntil } from '@open-wc/testing';
+import type { MeteredErrorCode, MeteredErrorDetail } from '../../src/errors.js';
+import type { RoomState } from '../../src/room-context.js';
+import type { MeteredRoom } from '../../src/room/metered-room.js';
+import '../../src/define.js';
+import type { TestServer } from './server.js';
+
+/** Guard so a broken build fails the test instead of hanging it; not an assertion about speed. */
+export const GUARD_MS = 20000;
+
+let channelCount = 0;
+/** A channel name no other test uses. */
+export function uniqueChannel(prefix = 'room'): string {
+  channelCount += 1;
+  return `${prefix}-${Date.now().toString(36)}-${channelCount}`;
+}
+
+export interface RoomOptions {
+  channel: string;
+  apiKey?: string;
+  tokenUrl?: string;
+  media?: string;
+  displayName?: string;
+  autoJoin?: boolean;
+  /** Light DOM children (replaces the default layout). */
+  children?: string;
+}
+
+/** Creates a <metered-room> for `server`, appends it to `parent` (default: body) and returns it. */
+export function addRoom(server: TestServer, options: RoomOptions, parent: HTMLElement = document.body): MeteredRoom {
+  const room = document.createElement('metered-room');
+  room.setAttribute('server-url', server.wsUrl);
+  room.setAttribute('channel', options.channel);
+  if (options.tokenUrl) room.setAttribute('token-url', options.tokenUrl);
+  else room.setAttribute('api-key', options.apiKey ?? server.publishableKey);
+  room.setAttribute('media', options.media ?? 'audio video');
+  if (options.displayName) room.setAttribute('display-name', options.displayName);
+  if (options.autoJoin === false) room.setAttribute('auto-join', 'false');
+  if (options.children) room.innerHTML = options.children;
+  parent.appendChild(room);
+  return room;
+}
+
+export async function waitForState(room: MeteredRoom, state: RoomState, message?: string): Promise<void> {
+  await waitUntil(() => room.state === state, message ?? `room never reached "${state}" (is "${room.state}")`, {
+    timeout: GUARD_MS,
+  });
+}
+
+/** Collects every metered-error dispatched on (or bubbling through) `target`. */
+export function collectErrors(target: EventTarget): MeteredErrorDetail[] {
+  const errors: MeteredErrorDetail[] = [];
+  target.addEventListener('metered-error', (event) => errors.push((event as CustomEvent<MeteredErrorDetail>).detail));
+  return errors;
+}
+
+/** Waits until `errors` holds one with `code`, and returns it. */
+export async function waitForError(errors: MeteredErrorDetail[], code: MeteredErrorCode): Promise<MeteredErrorDetail> {
+  await waitUntil(() => errors.some((e) => e.code === code), `no metered-error "${code}" (got: ${errors.map((e) => e.code).join(', ') || 'none'})`, {
+    timeout: GUARD_MS,
+  });
+  return errors.find((e) => e.code === code)!;
+}
+
+/** The <video> of a remote participant's tile inside a <metered-video> (default layout or slotted). */
+export function remoteVideo(video: Element, peerId: string, role: 'camera' | 'screen' = 'camera'): HTMLVideoElement | null {
+  return (
+    video.shadowRoot?.querySelector<HTMLVideoElement>(`[data-peer-id="${CSS.escape(peerId)}"][data-role="${role}"] video`) ??
+    null
+  );
+}
+
+/** The <metered-video> a room renders in its default layout. */
+export function defaultVideo(room: MeteredRoom): Element {
+  const video = room.shadowRoot?.querySelector('metered-video');
+  if (!video) throw new Error('the room rendered no <metered-video>');
+  return video;
+}
+
+/** Resolves once `count` new video frames were presented by `video` (requestVideoFrameCallback). */
+export function framesArrive(video: HTMLVideoElement, count = 3): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = 0;
+    const onFrame = () => {
+      seen += 1;
+      if (seen >= count) resolve();
+      else video.requestVideoFrameCallback(onFrame);
+    };
+    video.requestVideoFrameCallback(onFrame);
+  });
+}
+
+/** Waits until a remote tile for `peerId` exists in `video` and presents fresh frames. */
+export async function waitForRemoteFrames(video: Element, peerId: string, role: 'camera' | 'screen' = 'camera'): Promise<void> {
+  await waitUntil(() => remoteVideo(video, peerId, role)?.srcObject, `no ${role} tile with a stream for ${peerId}`, {
+    timeout: GUARD_MS,
+  });
+  const element = remoteVideo(video, peerId, role)!;
+  await Promise.race([
+    framesArrive(element),
+    new Promise((_, reject) => setTimeout(() => reject(new Error(`no frames from ${peerId}`)), GUARD_MS)),
+  ]);
+}
+
+/**
+ * Records every stream getUserMedia hands out (the real one: this is a spy, not a fake), so a test can assert
+ * that no capture track is still live. `restore()` puts the original back.
+ */
+export function spyOnCaptures(): { streams: MediaStream[]; liveTracks(): MediaStreamTrack[]; restore(): void } {
+  const media = navigator.mediaDevices;
+  const original = media.getUserMedia;
+  const streams: MediaStream[] = [];
+  media.getUserMedia = async function (constraints?: MediaStreamConstraints) {
+    const stream = await original.call(media, constraints);
+    streams.push(stream);
+    return stream;
+  };
+  return {
+    streams,
+    liveTracks: () => streams.flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live'),
+    restore: () => {
+      Reflect.deleteProperty(media, 'getUserMedia'); // back to the prototype's method
+    },
+  };
+}

@@ -1,10 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { MeteredChat } from '../src/chat/metered-chat.js';
+import '../src/define.js';
 import type { MeteredErrorEvent } from '../src/events.js';
-import { MeteredVideo } from '../src/video/metered-video.js';
-
-customElements.get('metered-video') ?? customElements.define('metered-video', MeteredVideo);
-customElements.get('metered-chat') ?? customElements.define('metered-chat', MeteredChat);
+import type { MeteredVideo } from '../src/video/metered-video.js';
 
 for (const tag of ['metered-video', 'metered-chat']) {
   describe(`<${tag}> without a room`, () => {

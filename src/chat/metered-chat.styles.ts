@@ -72,10 +72,6 @@ export const chatStyles = css`
     color: var(--_danger);
     font-style: italic;
   }
-  [part='time'],
-  [part='pending'] {
-    opacity: 0.8;
-  }
   [part='text'] {
     white-space: pre-wrap;
     overflow-wrap: anywhere;

@@ -1,0 +1,161 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { MeteredChat } from '../src/chat/metered-chat.js';
+import type { MeteredMessageEvent } from '../src/events.js';
+import type { MeteredRoom } from '../src/room/metered-room.js';
+import { addRoom, GUARD_MS, uniqueChannel } from './helpers/room.js';
+import { mainServer } from './helpers/server.js';
+
+interface Side {
+  room: MeteredRoom;
+  chat: MeteredChat;
+}
+
+/** The first element with part `name` inside `chat`'s shadow root (or inside `scope`, itself in that root). */
+function part(scope: MeteredChat | Element, name: string): HTMLElement {
+  const root = scope.shadowRoot ?? scope;
+  const found = root.querySelector<HTMLElement>(`[part~="${name}"]`);
+  if (!found) throw new Error(`no part ${name}`);
+  return found;
+}
+const hasPart = (chat: MeteredChat, name: string) => chat.shadowRoot!.querySelector(`[part~="${name}"]`) !== null;
+const input = (chat: MeteredChat) => part(chat, 'input') as HTMLTextAreaElement;
+const messages = (chat: MeteredChat) => [...chat.shadowRoot!.querySelectorAll<HTMLElement>('[part~="message"]')];
+const texts = (chat: MeteredChat) => messages(chat).map((m) => part(m, 'text').textContent);
+
+async function joined(...rooms: MeteredRoom[]): Promise<void> {
+  await waitUntil(
+    () => rooms.every((room) => room.state === 'joined' && room.participants.length === rooms.length),
+    'rooms did not all join and see each other',
+    { timeout: GUARD_MS },
+  );
+}
+
+/** Two rooms on a fresh channel, chat only (media="none" keeps it fast). */
+async function twoRooms(names = ['Ada', 'Bob']): Promise<[Side, Side]> {
+  const server = await mainServer();
+  const channel = uniqueChannel('chat');
+  // Inside a fixture, so the rooms leave and disconnect when the test ends.
+  const root = await fixture<HTMLElement>(html`<div></div>`);
+  const children = '<metered-chat style="height: 240px"></metered-chat>';
+  const rooms = names.map((displayName) => addRoom(server, { channel, displayName, media: 'none', children }, root));
+  await joined(...rooms);
+  const sides = rooms.map((room) => ({ room, chat: room.querySelector('metered-chat')! }));
+  return [sides[0], sides[1]];
+}
+
+/** Types into the chat input with the real keyboard and sends with Enter. */
+async function typeAndSend(chat: MeteredChat, text: string): Promise<void> {
+  input(chat).focus();
+  await sendKeys({ type: text });
+  await sendKeys({ press: 'Enter' });
+}
+
+/** Puts `text` into the input as if pasted (typing 64 KiB key by key would take minutes). */
+function paste(chat: MeteredChat, text: string): void {
+  const field = input(chat);
+  field.value = text;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
+
+describe('<metered-chat> between two rooms', () => {
+  it('a message typed in one room appears in the other, marked as own on the sender side', async () => {
+    const [a, b] = await twoRooms();
+    const receivedEvent = oneEvent(b.chat, 'metered-message');
+    const ownEvent = oneEvent(a.chat, 'metered-message');
+    await typeAndSend(a.chat, 'Hello from Ada');
+
+    const received = ((await receivedEvent) as MeteredMessageEvent).detail;
+    expect(received).to.include({ text: 'Hello from Ada', isOwn: false, fromPeerId: a.room.peerId });
+    expect(received).to.include({ displayName: 'Ada', nameVerified: false });
+    const own = ((await ownEvent) as MeteredMessageEvent).detail;
+    expect(own).to.include({ text: 'Hello from Ada', isOwn: true, id: received.id, fromPeerId: a.room.peerId });
+
+    await waitUntil(() => messages(b.chat).length === 1 && messages(a.chat)[0]?.dataset.status === 'sent');
+    const [remote] = messages(b.chat);
+    expect(remote.getAttribute('part')).to.equal('message message-remote');
+    expect(part(remote, 'sender').textContent).to.equal('Ada');
+    expect(part(remote, 'unverified').textContent).to.equal('unverified');
+    expect(part(remote, 'time').getAttribute('datetime')).to.match(/^\d{4}-\d\d-\d\dT/);
+
+    const [mine] = messages(a.chat);
+    expect(mine.getAttribute('part')).to.equal('message message-own');
+    expect(part(mine, 'sender').textContent).to.equal('You');
+    expect(mine.querySelector('[part~="unverified"]')).to.equal(null);
+    expect(input(a.chat).value).to.equal('');
+    expect(document.activeElement).to.equal(a.chat);
+    expect(a.chat.shadowRoot!.activeElement).to.equal(input(a.chat));
+
+    await expect(a.chat).to.be.accessible();
+    await expect(b.chat).to.be.accessible();
+  });
+
+  it('Shift+Enter starts a new line; Enter sends both lines as one message', async () => {
+    const [a, b] = await twoRooms();
+    input(a.chat).focus();
+    await sendKeys({ type: 'line one' });
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Shift' });
+    await sendKeys({ type: 'line two' });
+    expect(messages(a.chat)).to.have.length(0);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => messages(b.chat).length === 1, 'message did not arrive');
+    expect(texts(b.chat)).to.deep.equal(['line one\nline two']);
+  });
+
+  it('keyboard only: Tab reaches the input and the Send button, and Space on Send sends', async () => {
+    const [a, b] = await twoRooms();
+    input(a.chat).focus();
+    await sendKeys({ type: 'via the button' });
+    await sendKeys({ press: 'Tab' });
+    expect(a.chat.shadowRoot!.activeElement).to.equal(part(a.chat, 'send'));
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => messages(b.chat).length === 1, 'message did not arrive');
+    expect(texts(b.chat)).to.deep.equal(['via the button']);
+  });
+
+  const hostile = [
+    '<img src=x onerror="window.__chatPwned = 1">',
+    '<script>window.__chatPwned = 1</script>',
+    '<svg onload="window.__chatPwned = 1"></svg>',
+    '"><iframe src="javascript:window.__chatPwned=1"></iframe>',
+    '${window.__chatPwned = 1}<b>bold</b>&amp;',
+  ];
+  it('renders markup in remote messages and names as inert text', async () => {
+    const [a, b] = await twoRooms(['<img src=x onerror="window.__chatPwned = 1">', 'Bob']);
+    for (const text of hostile) {
+      paste(a.chat, text);
+      a.chat.send();
+    }
+    await waitUntil(() => messages(b.chat).length === hostile.length, 'messages did not all arrive');
+    expect(texts(b.chat)).to.deep.equal(hostile);
+    expect(part(messages(b.chat)[0], 'sender').textContent).to.equal('<img src=x onerror="window.__chatPwned = 1">');
+    for (const chat of [a.chat, b.chat]) {
+      expect(chat.shadowRoot!.querySelectorAll('img, script, svg, iframe, b')).to.have.length(0);
+    }
+    expect((window as unknown as { __chatPwned?: number }).__chatPwned).to.equal(undefined);
+  });
+
+  it('ignores payloads that are not well-formed chat messages and other message types', async () => {
+    const [a, b] = await twoRooms();
+    const peer = a.room.peer!;
+    await peer.send({ type: 'metered-elements/chat', id: 'x1', text: 42, name: 'Ada', sentAt: Date.now() });
+    await peer.send({ type: 'metered-elements/chat', id: 'x2', text: 'no time', name: 'Ada' });
+    await peer.send({ type: 'something-else', text: 'not chat' });
+    await peer.send('just a string');
+    // The server delivers in order: once the valid one is shown, the invalid ones were already processed.
+    await peer.send({ type: 'metered-elements/chat', id: 'x3', text: 'valid', name: 'Ada', sentAt: Date.now() });
+    await waitUntil(() => messages(b.chat).length > 0, 'valid message did not arrive');
+    expect(texts(b.chat)).to.deep.equal(['valid']);
+  });
+
+  it('wraps a long unbroken message inside the list instead of widening it', async () => {
+    const [a, b] = await twoRooms();
+    paste(a.chat, 'x'.repeat(2000));
+    a.chat.send();
+    await waitUntil(() => messages(b.chat).length === 1, 'message did not arrive');
+    const list = part(b.chat, 'list');
+    expect(list.scrollWidth).to.be.at.most(list.clientWidth);
+  });
+});

@@ -258,14 +258,15 @@ export class MeteredRoom extends LitElement {
   };
 
   private sessionConfig(): SessionConfig {
+    // A removed attribute sets its property to null: treat it as unset.
     return {
-      channel: this.channel,
-      apiKey: this.apiKey,
-      tokenUrl: this.tokenUrl,
+      channel: this.channel ?? '',
+      apiKey: this.apiKey ?? '',
+      tokenUrl: this.tokenUrl ?? '',
       tokenProvider: this.tokenProvider,
-      serverUrl: this.serverUrl,
-      media: this.media,
-      displayName: this.displayName,
+      serverUrl: this.serverUrl ?? '',
+      media: this.media ?? 'audio video',
+      displayName: this.displayName ?? '',
       includeSenderMetadata: this.includeSenderMetadata,
       debug: this.debug,
     };

@@ -68,7 +68,7 @@ export function mintToken(server: TestServer, claims: TokenClaims): Promise<stri
 }
 
 /**
- * A token-url served by the test runner: every fetch mints a fresh token (peerId `<peer>-<random>`). After
+ * A token-url served by the test runner: every fetch mints a fresh token (the same peerId each time). After
  * `failAfter` successful answers it answers 503 (a token service that broke).
  */
 export function tokenUrl(

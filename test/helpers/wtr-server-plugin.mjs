@@ -106,7 +106,8 @@ async function tokenMiddleware(context, next) {
     return;
   }
   const claims = {
-    peerId: `${query.peer ?? 'peer'}-${Math.random().toString(36).slice(2, 8)}`,
+    // Stable per token-url (key): a reconnect with a fresh token is the same participant, as in a real app.
+    peerId: `${query.peer ?? 'peer'}-${key.replace(/[^a-z0-9]/gi, '').slice(-10)}`,
     ...(query.expiresInSec ? { expiresInSec: Number(query.expiresInSec) } : {}),
     ...(query.channels ? { channels: String(query.channels).split(',') } : {}),
     ...(query.name ? { peerMetadata: { displayName: String(query.name) } } : {}),

@@ -1,0 +1,191 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import type { CloseErrorDetail, InvalidConfigDetail, TokenProviderFailedDetail } from '../src/errors.js';
+import type { MeteredRoom } from '../src/room/metered-room.js';
+import { addRoom, collectErrors, GUARD_MS, spyOnCaptures, uniqueChannel, waitForError, waitForState } from './helpers/room.js';
+import { mainServer, mintToken, rest, startServer, stopServer, tokenUrl, type TestServer } from './helpers/server.js';
+
+/** The text the room's error panel shows, or null. */
+function errorPanel(room: MeteredRoom): string | null {
+  return room.shadowRoot?.querySelector('[part="error"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
+}
+
+describe('<metered-room> connection and server errors', () => {
+  let server: TestServer;
+  const rooms: MeteredRoom[] = [];
+
+  before(async () => {
+    server = await mainServer();
+  });
+
+  afterEach(() => {
+    for (const room of rooms.splice(0)) room.remove();
+  });
+
+  it('a wrong api-key fails the join (upgrade refused → 1006), shows the remedy, and Join again retries', async () => {
+    const room = addRoom(server, { channel: uniqueChannel('wrongkey'), apiKey: 'pk_does_not_exist', media: 'none' });
+    rooms.push(room);
+    const errors = collectErrors(room);
+    const detail = (await waitForError(errors, 'abnormal_close')) as CloseErrorDetail;
+    expect(detail).to.include({ fatal: true, closeCode: 1006 });
+    await waitForState(room, 'failed');
+    await room.updateComplete;
+    expect(errorPanel(room)).to.contain('The connection to the server was lost.').and.to.contain('api-key');
+
+    room.apiKey = server.publishableKey;
+    await room.updateComplete;
+    const joined = oneEvent(room, 'metered-joined');
+    room.shadowRoot!.querySelector<HTMLButtonElement>('[part="error"] button')!.click();
+    await joined;
+    await room.updateComplete;
+    expect(errorPanel(room)).to.equal(null);
+  });
+
+  it('a token signed with the wrong secret is refused with invalid_token (4001)', async () => {
+    const token = await mintToken(server, { peerId: 'mallory', wrongSecret: true });
+    const room = addRoom(server, { channel: uniqueChannel('badsig'), media: 'none', autoJoin: false });
+    rooms.push(room);
+    room.removeAttribute('api-key');
+    room.tokenProvider = async () => token;
+    const errors = collectErrors(room);
+    await room.join();
+    const detail = (await waitForError(errors, 'invalid_token')) as CloseErrorDetail;
+    expect(detail).to.include({ code: 'invalid_token', fatal: true, closeCode: 4001, closeReason: 'invalid_token' });
+    expect(detail.message).to.equal('The server did not accept the credentials.');
+    expect(errors.filter((e) => e.fatal), 'one fatal error per failure').to.have.length(1);
+    expect(room.state).to.equal('failed');
+  });
+
+  it('a publishable key outside its channel patterns gets channel_not_authorized', async () => {
+    const narrow = await startServer({
+      publishableKeys: [{ id: 'pk_rooms_only', channelPatterns: ['room-*'], actions: ['subscribe', 'publish', 'presence', 'send'] }],
+    });
+    try {
+      const room = addRoom(narrow, { channel: 'admin-1', apiKey: 'pk_rooms_only', media: 'none' });
+      rooms.push(room);
+      const errors = collectErrors(room);
+      const detail = (await waitForError(errors, 'channel_not_authorized')) as CloseErrorDetail;
+      expect(detail).to.include({ fatal: true, closeCode: 4003 });
+      await waitForState(room, 'failed');
+    } finally {
+      for (const room of rooms.splice(0)) room.remove();
+      await stopServer(narrow);
+    }
+  });
+
+  it('a token whose channels claim excludes the room is closed with 4003', async () => {
+    const token = await mintToken(server, { peerId: 'claimed', channels: ['team-*'] });
+    const room = addRoom(server, { channel: uniqueChannel('elsewhere'), media: 'none', autoJoin: false });
+    rooms.push(room);
+    room.removeAttribute('api-key');
+    room.tokenProvider = async () => token;
+    const errors = collectErrors(room);
+    await room.join();
+    const detail = (await waitForError(errors, 'channel_not_authorized')) as CloseErrorDetail;
+    expect(detail).to.include({ fatal: true, closeCode: 4003 });
+    expect(room.state).to.equal('failed');
+  });
+
+  it('an admin kick (REST DELETE /v1/peers/:id) ends the call with admin_disconnect and stops the camera', async () => {
+    const captures = spyOnCaptures();
+    try {
+      const room = addRoom(server, { channel: uniqueChannel('kick') });
+      rooms.push(room);
+      const errors = collectErrors(room);
+      await waitForState(room, 'joined');
+      expect(captures.liveTracks()).to.have.length(2);
+      const left = oneEvent(room, 'metered-left');
+      const answer = await rest(server, 'DELETE', `/v1/peers/${encodeURIComponent(room.peerId!)}`);
+      expect(answer.body).to.include({ closed: 1 });
+      const detail = (await waitForError(errors, 'admin_disconnect')) as CloseErrorDetail;
+      expect(detail).to.include({ fatal: true, closeCode: 4020, closeReason: 'admin_disconnect' });
+      expect((await left).detail.reason).to.equal('error');
+      await waitForState(room, 'failed');
+      expect(captures.liveTracks(), 'capture tracks still live after a terminal close').to.deep.equal([]);
+      await room.updateComplete;
+      expect(errorPanel(room)).to.contain('disconnected by the room’s administrator');
+    } finally {
+      captures.restore();
+    }
+  });
+
+  it('an expiring token with a working token-url: token_expired, then the room reconnects by itself', async () => {
+    const room = addRoom(server, {
+      channel: uniqueChannel('expiry'),
+      media: 'none',
+      tokenUrl: tokenUrl(server, { peer: 'exp', expiresInSec: 3 }),
+    });
+    rooms.push(room);
+    const errors = collectErrors(room);
+    await waitForState(room, 'joined');
+    const peerId = room.peerId;
+    const detail = (await waitForError(errors, 'token_expired')) as CloseErrorDetail;
+    expect(detail).to.include({ fatal: false, closeCode: 4002 });
+    await waitUntil(() => room.state === 'joined', 'never rejoined with a fresh token', { timeout: GUARD_MS });
+    expect(room.peerId).to.equal(peerId);
+    expect(errors.filter((e) => e.fatal)).to.deep.equal([]);
+  });
+
+  it('an expiring token whose token-url then fails: token_expired, then token_provider_failed', async () => {
+    const room = addRoom(server, {
+      channel: uniqueChannel('expiry-broken'),
+      media: 'none',
+      tokenUrl: tokenUrl(server, { peer: 'broken', expiresInSec: 2, failAfter: 1, format: 'text' }),
+    });
+    rooms.push(room);
+    const errors = collectErrors(room);
+    await waitForState(room, 'joined');
+    expect(await waitForError(errors, 'token_expired')).to.include({ fatal: false, closeCode: 4002 });
+    const failed = (await waitForError(errors, 'token_provider_failed')) as TokenProviderFailedDetail;
+    expect(failed.consecutiveFailures).to.be.at.least(3);
+    expect(failed.message).to.equal('Fetching an access token keeps failing.');
+    expect(room.state).to.equal('reconnecting');
+  });
+
+  it('a token-url that fails on the first connect fails the join with token_provider_failed', async () => {
+    const room = addRoom(server, {
+      channel: uniqueChannel('no-token'),
+      media: 'none',
+      tokenUrl: tokenUrl(server, { failAfter: 0 }),
+    });
+    rooms.push(room);
+    const errors = collectErrors(room);
+    const failed = (await waitForError(errors, 'token_provider_failed')) as TokenProviderFailedDetail;
+    expect(failed).to.include({ fatal: true, consecutiveFailures: 1 });
+    await waitForState(room, 'failed');
+  });
+
+  it('a suspended account is refused with account_suspended (4012)', async () => {
+    const suspended = await startServer({ suspended: true });
+    try {
+      const room = addRoom(suspended, { channel: uniqueChannel('suspended'), media: 'none' });
+      rooms.push(room);
+      const detail = (await waitForError(collectErrors(room), 'account_suspended')) as CloseErrorDetail;
+      expect(detail).to.include({ fatal: true, closeCode: 4012 });
+      await waitForState(room, 'failed');
+    } finally {
+      for (const room of rooms.splice(0)) room.remove();
+      await stopServer(suspended);
+    }
+  });
+
+  it('bad configuration is reported as invalid_config naming the attribute, before any connection', async () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ 'server-url': 'http://example.com' }, 'server-url'],
+      [{ 'server-url': 'ws://example.com' }, 'server-url'],
+      [{ media: 'hologram' }, 'media'],
+      [{ channel: '' }, 'channel'],
+      [{ 'token-url': '/test-token' }, 'token-url'],
+    ];
+    for (const [attributes, attribute] of cases) {
+      const room = addRoom(server, { channel: uniqueChannel('config'), autoJoin: false });
+      rooms.push(room);
+      for (const [name, value] of Object.entries(attributes)) room.setAttribute(name, value);
+      const errors = collectErrors(room);
+      await room.join();
+      expect(errors, JSON.stringify(attributes)).to.have.length(1);
+      expect(errors[0] as InvalidConfigDetail).to.include({ code: 'invalid_config', attribute, fatal: true });
+      expect(room.peer).to.equal(null);
+      expect(room.state).to.equal('failed');
+    }
+  });
+});

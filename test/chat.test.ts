@@ -1,62 +1,7 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { MeteredChat } from '../src/chat/metered-chat.js';
 import type { MeteredMessageEvent } from '../src/events.js';
-import type { MeteredRoom } from '../src/room/metered-room.js';
-import { addRoom, GUARD_MS, uniqueChannel } from './helpers/room.js';
-import { mainServer } from './helpers/server.js';
-
-interface Side {
-  room: MeteredRoom;
-  chat: MeteredChat;
-}
-
-/** The first element with part `name` inside `chat`'s shadow root (or inside `scope`, itself in that root). */
-function part(scope: MeteredChat | Element, name: string): HTMLElement {
-  const root = scope.shadowRoot ?? scope;
-  const found = root.querySelector<HTMLElement>(`[part~="${name}"]`);
-  if (!found) throw new Error(`no part ${name}`);
-  return found;
-}
-const hasPart = (chat: MeteredChat, name: string) => chat.shadowRoot!.querySelector(`[part~="${name}"]`) !== null;
-const input = (chat: MeteredChat) => part(chat, 'input') as HTMLTextAreaElement;
-const messages = (chat: MeteredChat) => [...chat.shadowRoot!.querySelectorAll<HTMLElement>('[part~="message"]')];
-const texts = (chat: MeteredChat) => messages(chat).map((m) => part(m, 'text').textContent);
-
-async function joined(...rooms: MeteredRoom[]): Promise<void> {
-  await waitUntil(
-    () => rooms.every((room) => room.state === 'joined' && room.participants.length === rooms.length),
-    'rooms did not all join and see each other',
-    { timeout: GUARD_MS },
-  );
-}
-
-/** Two rooms on a fresh channel, chat only (media="none" keeps it fast). */
-async function twoRooms(names = ['Ada', 'Bob']): Promise<[Side, Side]> {
-  const server = await mainServer();
-  const channel = uniqueChannel('chat');
-  // Inside a fixture, so the rooms leave and disconnect when the test ends.
-  const root = await fixture<HTMLElement>(html`<div></div>`);
-  const children = '<metered-chat style="height: 240px"></metered-chat>';
-  const rooms = names.map((displayName) => addRoom(server, { channel, displayName, media: 'none', children }, root));
-  await joined(...rooms);
-  const sides = rooms.map((room) => ({ room, chat: room.querySelector('metered-chat')! }));
-  return [sides[0], sides[1]];
-}
-
-/** Types into the chat input with the real keyboard and sends with Enter. */
-async function typeAndSend(chat: MeteredChat, text: string): Promise<void> {
-  input(chat).focus();
-  await sendKeys({ type: text });
-  await sendKeys({ press: 'Enter' });
-}
-
-/** Puts `text` into the input as if pasted (typing 64 KiB key by key would take minutes). */
-function paste(chat: MeteredChat, text: string): void {
-  const field = input(chat);
-  field.value = text;
-  field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-}
+import { input, messages, part, paste, texts, twoRooms, typeAndSend } from './helpers/chat-dom.js';
 
 describe('<metered-chat> between two rooms', () => {
   it('a message typed in one room appears in the other, marked as own on the sender side', async () => {

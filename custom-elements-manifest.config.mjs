@@ -5,6 +5,45 @@
 // the analyzer cannot follow, and `@fires metered-error - text` carries no type. The plugin below fills each
 // event's type from the one place the types live — the `MeteredEventMap` interface in src/events.ts — so the
 // manifest says `CustomEvent<MeteredErrorDetail>` and links the detail type to its module.
+// Likewise src/define.ts registers tags through a guard, `define('metered-room', MeteredRoom)`, which the analyzer
+// does not recognise as `customElements.define`; the second plugin reads those calls and marks the classes.
+
+/** @returns {import('@custom-elements-manifest/analyzer').Plugin} */
+function guardedDefineCalls() {
+  /** class name → tag name */
+  const tags = new Map();
+  return {
+    name: 'metered-guarded-define',
+    analyzePhase({ ts, node }) {
+      if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'define') return;
+      const [tag, element] = node.arguments;
+      if (tag && element && ts.isStringLiteral(tag) && ts.isIdentifier(element)) tags.set(element.text, tag.text);
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        for (const declaration of mod.declarations ?? []) {
+          const tag = tags.get(declaration.name);
+          if (tag && declaration.kind === 'class') {
+            declaration.tagName = tag;
+            declaration.customElement = true;
+          }
+        }
+        if (mod.path !== 'src/define.ts') continue;
+        // The analyzer records the helper's own `customElements.define(tag, element)` as a definition of a tag
+        // literally named "tag"; only the calls of the helper are real definitions.
+        mod.exports = (mod.exports ?? []).filter((e) => e.kind !== 'custom-element-definition' || tags.has(e.declaration?.name));
+        for (const [className, tag] of tags) {
+          const source = customElementsManifest.modules.find((m) => m.declarations?.some((d) => d.name === className));
+          if (!source) continue;
+          mod.exports ??= [];
+          if (!mod.exports.some((e) => e.kind === 'custom-element-definition' && e.name === tag)) {
+            mod.exports.push({ kind: 'custom-element-definition', name: tag, declaration: { name: className, module: source.path } });
+          }
+        }
+      }
+    },
+  };
+}
 
 /** @returns {import('@custom-elements-manifest/analyzer').Plugin} */
 function meteredEventTypes() {
@@ -71,5 +110,5 @@ export default {
   litelement: true,
   // package.json already points tools at the manifest ("customElements"); don't let the analyzer rewrite it.
   packagejson: false,
-  plugins: [meteredEventTypes()],
+  plugins: [guardedDefineCalls(), meteredEventTypes()],
 };

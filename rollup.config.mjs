@@ -23,9 +23,13 @@ export function bundlePlugins() {
   ];
 }
 
-/** Rollup's default warning handler, except a circular import inside a dependency is not worth a line. */
+/**
+ * Rollup's warning handler minus two known-harmless notices: circular imports inside dependencies, and tsc's
+ * decorator helper `(this && this.__decorate) || …` at module top level, where `this` is undefined by design.
+ */
 function onwarn(warning, warn) {
   if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;
+  if (warning.code === 'THIS_IS_UNDEFINED' && warning.frame?.includes('__decorate')) return;
   warn(warning);
 }
 

@@ -9,7 +9,7 @@
  * render() { return this.room.store ? html`…` : renderMissingRoom(); }
  * ```
  */
-import { ContextConsumer } from '@lit/context';
+import { ContextConsumer, ContextRoot } from '@lit/context';
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ERROR_TEXT } from '../error-text.js';
 import { emitError } from '../events.js';
@@ -25,6 +25,18 @@ export interface RoomStoreControllerOptions {
 }
 
 type Host = ReactiveControllerHost & HTMLElement;
+
+let contextRootAttached = false;
+/**
+ * A room upgraded AFTER its children (tags defined later, lazy-loaded bundle) cannot answer their first request.
+ * Lit's ContextRoot keeps unanswered subscribing requests at the document and replays them when a provider
+ * announces itself, so those children still find their room. Attached once, on first use.
+ */
+function attachContextRoot(): void {
+  if (contextRootAttached || typeof document === 'undefined') return;
+  contextRootAttached = true;
+  new ContextRoot().attach(document.documentElement);
+}
 
 export class RoomStoreController implements ReactiveController {
   /** The room's store, or undefined while no room has answered. */
@@ -45,6 +57,7 @@ export class RoomStoreController implements ReactiveController {
     private readonly host: Host,
     private readonly options: RoomStoreControllerOptions = {},
   ) {
+    attachContextRoot();
     host.addController(this);
     this.consumer = new ContextConsumer(host, {
       context: roomContext,

@@ -250,7 +250,11 @@ export class RoomSession extends EventTarget implements RoomStore {
     peer.on('state-change', ({ to }) => {
       if (!current()) return;
       if (to === 'reconnecting') this.setState('reconnecting');
-      else if (to === 'joined' && this.state === 'reconnecting') this.setState('joined');
+      else if (to === 'joined' && this.state === 'reconnecting') {
+        // A publishable key gets a fresh peerId on every connection (a token keeps its `sub`).
+        this.peerId = peer.peerId ?? this.peerId;
+        this.setState('joined');
+      }
     });
     peer.on('joined', ({ peerId, channel }) => {
       if (!current()) return;

@@ -100,12 +100,12 @@ export class RawClient {
     }
   }
 
-  /** Round-trips a ping, so every frame the server sent before its pong has arrived; the read cursor stays put. */
+  /**
+   * Round-trips a marker request (an `unsubscribe` of a never-used channel, acked in order), so every frame the
+   * server sent before that ack has arrived. The read cursor stays put.
+   */
   async flush(): Promise<void> {
-    const pongs = () => this.frames.filter((f) => f.type === 'pong').length;
-    const before = pongs();
-    this.send({ type: 'ping' });
-    await until(() => pongs() > before, 'pong');
+    await this.request({ type: 'unsubscribe', channel: 'flush-marker' });
   }
 
   close(): Promise<{ code: number; reason: string }> {

@@ -148,6 +148,22 @@ describe('close codes', () => {
     }
   });
 
+  it('1007 (from ws, per RFC 6455) for a text frame that is not valid UTF-8; other clients are unaffected', async () => {
+    const server = await startServer({ port: 0, quiet: true });
+    try {
+      const bystander = await RawClient.welcomed(server);
+      const client = await RawClient.welcomed(server);
+      // Send raw invalid UTF-8 as a *text* frame by bypassing ws's string conversion.
+      client.socket.send(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), { binary: false });
+      assert.equal((await client.closed).code, 1007);
+      bystander.send({ type: 'ping' });
+      assert.deepEqual(await bystander.next(), { type: 'pong' });
+      await bystander.close();
+    } finally {
+      await server.close();
+    }
+  });
+
   it('4011 when the per-connection token bucket is empty', async () => {
     const server = await startServer({ port: 0, quiet: true, config: { limits: { messagesPerSecond: 1, messageBurst: 5 } } });
     try {

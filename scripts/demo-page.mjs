@@ -56,6 +56,17 @@ function installPageHelpers() {
       const counts = this.remoteVideos().map((v) => (v.videoWidth > 0 ? v.getVideoPlaybackQuality().totalVideoFrames : 0));
       return Math.max(0, ...counts);
     },
+    /** What the page shows, for failure messages: room state, participants and every video's stream and frames. */
+    snapshot() {
+      const room = document.querySelector('metered-room');
+      const people = (room?.participants ?? []).map(
+        (p) => `${p.isLocal ? 'self' : 'remote'} ${p.connectionState} streams=[${p.streams.map((s) => s.stream.id.slice(0, 8))}]`,
+      );
+      const videos = deepAll(document, 'video').map(
+        (v) => `video stream=${v.srcObject?.id?.slice(0, 8)} ${v.videoWidth}px frames=${v.getVideoPlaybackQuality().totalVideoFrames}${v.paused ? ' paused' : ''}`,
+      );
+      return `room ${room?.state}; ${[...people, ...videos].join('; ')}`;
+    },
     chatText() {
       return deepAll(document, 'metered-chat')
         .map((chat) => chat.shadowRoot?.textContent ?? '')
@@ -87,12 +98,17 @@ export async function openDemo(browser, baseUrl, { room, name }) {
 }
 
 /** Resolves once the page shows a remote participant's video with frames still arriving; rejects after timeoutMs. */
-export async function waitForRemoteVideo(page, timeoutMs = 30_000) {
-  await page.waitForFunction(() => window.__demo.remoteFrames() > 0, { timeout: timeoutMs, polling: 200 });
-  const before = await page.evaluate(() => window.__demo.remoteFrames());
-  // "Advancing", not just "one frame": a frozen tile (a stale srcObject after a reconnect) shows one frame forever.
-  await page.waitForFunction((n) => window.__demo.remoteFrames() >= n + 10, { timeout: timeoutMs, polling: 200 }, before);
-  return page.evaluate(() => window.__demo.remoteFrames());
+export async function waitForRemoteVideo(page, timeoutMs = 45_000) {
+  try {
+    await page.waitForFunction(() => window.__demo.remoteFrames() > 0, { timeout: timeoutMs, polling: 200 });
+    const before = await page.evaluate(() => window.__demo.remoteFrames());
+    // "Advancing", not just "one frame": a frozen tile (a stale srcObject after a reconnect) shows one frame forever.
+    await page.waitForFunction((n) => window.__demo.remoteFrames() >= n + 10, { timeout: timeoutMs, polling: 200 }, before);
+    return await page.evaluate(() => window.__demo.remoteFrames());
+  } catch (error) {
+    const seen = await page.evaluate(() => window.__demo.snapshot()).catch(() => 'page unavailable');
+    throw new Error(`${error instanceof Error ? error.message : error} — page shows: ${seen}`);
+  }
 }
 
 /** Types `text` into the room's chat input and presses Enter, as a keyboard user would. */

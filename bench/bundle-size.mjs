@@ -10,8 +10,13 @@ async function build(input) {
   const bundle = await rollup({ input, plugins: bundlePlugins(), onwarn: config.onwarn });
   const { output } = await bundle.generate({ format: 'es' });
   await bundle.close();
-  const code = output[0].code;
-  return { minified: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length };
+  const { code, modules } = output[0];
+  // Where the bytes come from (rendered size before minification, our own modules only): where to look when over.
+  const ownModules = Object.entries(modules)
+    .filter(([id]) => !id.includes('node_modules') && !id.startsWith('\0'))
+    .map(([id, info]) => ({ module: id.slice(id.indexOf('dist/esm/') + 9), renderedBytes: info.renderedLength }))
+    .sort((a, b) => b.renderedBytes - a.renderedBytes);
+  return { minified: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length, ownModules };
 }
 
 export async function measureBundleSize() {

@@ -40,6 +40,8 @@ if (!values.only || values.only === 'size') {
   console.log(
     `  elements add ${kb(size.delta.gzip)} gzip — budget ${kb(size.budgetGzip)}: ${size.withinBudget ? 'within' : 'OVER'}`,
   );
+  const largest = size.elements.ownModules.slice(0, 6).map((m) => `${m.module} ${kb(m.renderedBytes)}`);
+  console.log(`  largest own modules (before minification): ${largest.join(', ')}`);
 }
 
 if (!values.only || values.only === 'join') {

@@ -14,6 +14,12 @@ import type { ServerContext } from './context.js';
 import { AttemptWindow } from './rate-limits.js';
 
 const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 404: 'Not Found', 429: 'Too Many Requests' };
+/**
+ * A client that vanished without closing (network gone, laptop lid shut) would otherwise hold its presence and a
+ * concurrent-connection slot forever: every interval each socket gets a protocol ping (browsers answer it
+ * automatically), and one that has not answered the previous ping is cut.
+ */
+const HEARTBEAT_INTERVAL_MS = 30_000;
 
 export interface WebSocketEndpoint {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
@@ -21,13 +27,28 @@ export interface WebSocketEndpoint {
   shutdown(graceMs: number): Promise<void>;
 }
 
-export function createWebSocketEndpoint(context: ServerContext): WebSocketEndpoint {
+export function createWebSocketEndpoint(
+  context: ServerContext,
+  { heartbeatIntervalMs = HEARTBEAT_INTERVAL_MS }: { heartbeatIntervalMs?: number } = {},
+): WebSocketEndpoint {
   const { config, hub, log } = context;
   // ws enforces the frame cap itself and closes with 1009 when a frame is larger.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxFrameBytes });
   const attempts = new AttemptWindow(config.limits.connectAttemptsPerMinute);
   let nextConnectionId = 1;
   let shuttingDown = false;
+  const awaitingPong = new WeakSet<WebSocket>();
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (awaitingPong.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      awaitingPong.add(ws);
+      ws.ping();
+    }
+  }, heartbeatIntervalMs);
+  heartbeat.unref();
 
   function refuse(socket: Duplex, status: number, error: string, ip: string | undefined): void {
     const body = JSON.stringify({ error });
@@ -40,6 +61,7 @@ export function createWebSocketEndpoint(context: ServerContext): WebSocketEndpoi
 
   function admit(ws: WebSocket, principal: Principal | null, verdict: TokenVerdict | null): void {
     const id = nextConnectionId++;
+    ws.on('pong', () => awaitingPong.delete(ws));
     const closeWith = (code: number, reason: string) => {
       log({ event: 'closed_by_server', connection: id, code, reason });
       ws.close(code, reason);
@@ -78,6 +100,7 @@ export function createWebSocketEndpoint(context: ServerContext): WebSocketEndpoi
     },
     async shutdown(graceMs) {
       shuttingDown = true;
+      clearInterval(heartbeat);
       hub.silent = true;
       for (const member of hub.allMembers()) {
         if (member instanceof Connection) member.goAway(config.goingAwayRetryAfterMs);

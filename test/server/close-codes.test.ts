@@ -4,7 +4,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { WebSocket } from 'ws';
 import { SignallingClient } from '@metered-ca/realtime';
-import { startServer } from '../../server/index.js';
+import { startServer, type RunningServer } from '../../server/index.js';
+import { resolveConfig } from '../../server/config.js';
+import { Hub } from '../../server/hub.js';
+import { createWebSocketEndpoint } from '../../server/websocket.js';
+import { closeServer, createHttpServer, listenAll } from '../../server/http-server.js';
 import { RawClient, refusedUpgrade, rest, sdkClient, sdkPeer, signToken, until, wsFactory } from '../helpers/server-clients.js';
 
 describe('close codes', () => {
@@ -208,6 +212,41 @@ describe('close codes', () => {
       assert.equal(wrongPath, 404);
     } finally {
       await other.close();
+    }
+  });
+});
+
+describe('heartbeat', () => {
+  it('a client that stops answering protocol pings is cut (1006) and leaves presence; live clients stay', async () => {
+    const config = resolveConfig({ port: 0 });
+    const hub = new Hub();
+    const context = { config, hub, log: () => {}, quotaAllows: () => true };
+    // The production interval is 30 s; wire the endpoint by hand with a short one instead of waiting.
+    const endpoint = createWebSocketEndpoint(context, { heartbeatIntervalMs: 50 });
+    const { port, servers } = await listenAll(createHttpServer(context, endpoint), 0, '127.0.0.1');
+    const server = { url: `http://localhost:${port}`, wsUrl: `ws://localhost:${port}` } as RunningServer;
+    try {
+      const healthy = await RawClient.welcomed(server);
+      let pingsAnswered = 0;
+      healthy.socket.on('ping', () => pingsAnswered++);
+      await healthy.request({ type: 'subscribe', channel: 'hb' });
+      const deaf = new RawClient(new WebSocket(`${server.wsUrl}/v1?key=pk_dev_local`, { autoPong: false }));
+      await deaf.next('welcome');
+      await deaf.request({ type: 'subscribe', channel: 'hb' });
+      assert.equal((await deaf.closed).code, 1006);
+      const deafId = deaf.frames[0].peerId;
+      await until(() => healthy.frames.some((f) => f.type === 'presence' && JSON.stringify(f.left) === JSON.stringify([{ peerId: deafId }])), 'left');
+      assert.ok(healthy.frames.some((f) => f.type === 'presence' && JSON.stringify(f.joined) === JSON.stringify([{ peerId: deafId }])));
+      // Several more heartbeat rounds pass; the client that answers them is never cut.
+      const seen = pingsAnswered;
+      await until(() => pingsAnswered >= seen + 3, 'three more heartbeat rounds');
+      await healthy.flush();
+      assert.equal(healthy.socket.readyState, WebSocket.OPEN);
+      assert.equal(hub.connectionCount, 1);
+      await healthy.close();
+    } finally {
+      await endpoint.shutdown(100);
+      await Promise.all(servers.map(closeServer));
     }
   });
 });

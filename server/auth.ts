@@ -35,7 +35,10 @@ export interface Principal {
   peerMetadata?: Record<string, unknown>;
 }
 
-export type UpgradeRefusal = { status: 401; error: 'missing_credential' | 'invalid_key' | 'invalid_token' | 'origin_not_allowed' };
+export type UpgradeRefusal = {
+  status: 401;
+  error: 'missing_credential' | 'invalid_key' | 'invalid_token' | 'origin_not_allowed';
+};
 
 /** Result of the pre-upgrade check: a refusal, a ready principal (pk), or a token still to verify. */
 export type Precheck =

@@ -4,6 +4,7 @@
  */
 import { channelProblem } from './channel-patterns.js';
 import { isValidPeerId } from './auth.js';
+import type { WireErrorCode } from './error-codes.js';
 
 export const MAX_REQUEST_ID_LENGTH = 128;
 
@@ -14,29 +15,12 @@ export type ClientFrame =
   | { type: 'send'; to: string; data: unknown; requestId?: string }
   | { type: 'ping' };
 
-export type FrameErrorCode =
-  | 'malformed_message'
-  | 'unknown_type'
-  | 'invalid_channel'
-  | 'channel_reserved'
-  | 'invalid_peer_id'
-  | 'missing_data';
+export type FrameErrorCode = Extract<
+  WireErrorCode,
+  'malformed_message' | 'unknown_type' | 'invalid_channel' | 'channel_reserved' | 'invalid_peer_id' | 'missing_data'
+>;
 
 export type ParsedFrame = { ok: true; frame: ClientFrame } | { ok: false; code: FrameErrorCode; requestId?: string };
-
-const MESSAGES: Record<FrameErrorCode, string> = {
-  malformed_message: 'frame must be a JSON object with a string "type" (and a valid requestId if any)',
-  unknown_type: 'unknown frame type',
-  invalid_channel: 'channel must be a non-empty string of at most 256 characters without control characters',
-  channel_reserved: 'channels starting with _metered/, _internal/ or _system/ are reserved',
-  invalid_peer_id: 'peerId must be 1-128 printable ASCII characters',
-  missing_data: 'data is required',
-};
-
-/** Fixed human-readable text for a code (never built from client input, so it cannot echo anything). */
-export function errorMessage(code: FrameErrorCode): string {
-  return MESSAGES[code];
-}
 
 function isValidRequestId(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= MAX_REQUEST_ID_LENGTH;
@@ -49,7 +33,8 @@ export function parseClientFrame(text: string): ParsedFrame {
   } catch {
     return { ok: false, code: 'malformed_message' };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, code: 'malformed_message' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, code: 'malformed_message' };
   const env = value as Record<string, unknown>;
   if (typeof env.type !== 'string') return { ok: false, code: 'malformed_message' };
   if (env.requestId !== undefined && !isValidRequestId(env.requestId)) return { ok: false, code: 'malformed_message' };

@@ -9,26 +9,9 @@ import type { Principal } from './auth.js';
 import type { Member } from './hub.js';
 import type { ServerContext } from './context.js';
 import { matchesAny } from './channel-patterns.js';
-import { errorMessage, parseClientFrame, type ClientFrame, type FrameErrorCode } from './client-frames.js';
+import { parseClientFrame, type ClientFrame } from './client-frames.js';
+import { errorFrame, type WireErrorCode } from './error-codes.js';
 import { TokenBucket } from './rate-limits.js';
-
-type ConnectionErrorCode =
-  | FrameErrorCode
-  | 'action_not_permitted'
-  | 'channel_not_authorized'
-  | 'channel_limit_exceeded'
-  | 'peer_not_found'
-  | 'over_message_quota'
-  | 'internal_error';
-
-const EXTRA_MESSAGES: Record<Exclude<ConnectionErrorCode, FrameErrorCode>, string> = {
-  action_not_permitted: 'this credential does not permit that action',
-  channel_not_authorized: 'this credential does not permit that channel',
-  channel_limit_exceeded: 'too many channels on this connection',
-  peer_not_found: 'no connected peer has that peerId',
-  over_message_quota: 'the message quota for this period is spent',
-  internal_error: 'internal error',
-};
 
 /** A slow reader whose outgoing queue passes this is disconnected instead of growing server memory without bound. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
@@ -133,7 +116,9 @@ export class Connection implements Member {
       this.sendError('malformed_message');
       return;
     }
-    const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
+    const text = Array.isArray(data)
+      ? Buffer.concat(data).toString('utf8')
+      : Buffer.from(data as ArrayBuffer).toString('utf8');
     const parsed = parseClientFrame(text);
     if (!parsed.ok) {
       this.sendError(parsed.code, parsed.requestId);
@@ -185,7 +170,10 @@ export class Connection implements Member {
       return;
     }
     const hub = this.context.hub;
-    if (!hub.isSubscribed(this, frame.channel) && hub.subscriptionCount(this) >= this.context.config.limits.maxChannelsPerConnection) {
+    if (
+      !hub.isSubscribed(this, frame.channel) &&
+      hub.subscriptionCount(this) >= this.context.config.limits.maxChannelsPerConnection
+    ) {
       return this.sendError('channel_limit_exceeded', frame.requestId);
     }
     hub.subscribe(this, frame.channel, frame.includeSenderMetadata, () => this.ack(frame.requestId));
@@ -205,10 +193,7 @@ export class Connection implements Member {
     if (requestId !== undefined) this.sendText(JSON.stringify({ type: 'ack', requestId }));
   }
 
-  private sendError(code: ConnectionErrorCode, requestId?: string): void {
-    const message = code in EXTRA_MESSAGES ? EXTRA_MESSAGES[code as keyof typeof EXTRA_MESSAGES] : errorMessage(code as FrameErrorCode);
-    const frame: Record<string, unknown> = { type: 'error', code, message };
-    if (requestId !== undefined) frame.requestId = requestId;
-    this.sendText(JSON.stringify(frame));
+  private sendError(code: WireErrorCode, requestId?: string): void {
+    this.sendText(errorFrame(code, requestId));
   }
 }

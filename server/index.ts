@@ -86,7 +86,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   };
   const endpoint = createWebSocketEndpoint(context);
   const { port, servers } = await listenAll(createHttpServer(context, endpoint), config.port, config.host);
-  const hostForUrl = isLoopbackHost(config.host) || config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const hostForUrl =
+    isLoopbackHost(config.host) || config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const authority = hostForUrl.includes(':') ? `[${hostForUrl}]:${port}` : `${hostForUrl}:${port}`;
   context.log({ event: 'listening', url: `http://${authority}` });
 

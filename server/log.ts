@@ -5,14 +5,7 @@
 
 export interface LogFields {
   event:
-    | 'listening'
-    | 'connect'
-    | 'disconnect'
-    | 'upgrade_refused'
-    | 'closed_by_server'
-    | 'kick'
-    | 'shutdown'
-    | 'error';
+    'listening' | 'connect' | 'disconnect' | 'upgrade_refused' | 'closed_by_server' | 'kick' | 'shutdown' | 'error';
   connection?: number;
   peerId?: string;
   auth?: 'key' | 'token';

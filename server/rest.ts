@@ -90,13 +90,18 @@ function channelFromPath(part: string | undefined, key: SecretKeyConfig): string
   return channel;
 }
 
-function optionalObject(body: Record<string, unknown>, field: string, maxBytes: number): Record<string, unknown> | undefined {
+function optionalObject(
+  body: Record<string, unknown>,
+  field: string,
+  maxBytes: number,
+): Record<string, unknown> | undefined {
   const value = body[field];
   if (value === undefined) return undefined;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new HttpError(400, 'invalid_request', `${field} must be an object`);
   }
-  if (jsonBytes(value) > maxBytes) throw new HttpError(400, 'invalid_request', `${field} is larger than ${maxBytes} bytes`);
+  if (jsonBytes(value) > maxBytes)
+    throw new HttpError(400, 'invalid_request', `${field} is larger than ${maxBytes} bytes`);
   return value as Record<string, unknown>;
 }
 
@@ -110,7 +115,7 @@ async function mintToken(req: IncomingMessage, key: SecretKeyConfig): Promise<{ 
       throw new HttpError(400, 'invalid_request', 'channels must be an array of channel names or patterns');
     }
     if (!channels.every((c: string) => patternCoveredBy(c, key.channelPatterns))) {
-      throw new HttpError(403, 'channel_not_authorized', 'channels must stay inside this key\'s channel patterns');
+      throw new HttpError(403, 'channel_not_authorized', "channels must stay inside this key's channel patterns");
     }
     claims.channels = channels;
   }
@@ -120,12 +125,17 @@ async function mintToken(req: IncomingMessage, key: SecretKeyConfig): Promise<{ 
       throw new HttpError(400, 'invalid_request', `permissions must be an array of ${ALL_ACTIONS.join(' / ')}`);
     }
     if (!permissions.every((p: Action) => key.actions.includes(p))) {
-      throw new HttpError(403, 'action_not_permitted', 'permissions must stay inside this key\'s actions');
+      throw new HttpError(403, 'action_not_permitted', "permissions must stay inside this key's actions");
     }
     claims.permissions = permissions;
   }
   const expiresInSec = body.expiresInSec ?? DEFAULT_EXPIRES_IN_SEC;
-  if (typeof expiresInSec !== 'number' || !Number.isInteger(expiresInSec) || expiresInSec < 1 || expiresInSec > MAX_EXPIRES_IN_SEC) {
+  if (
+    typeof expiresInSec !== 'number' ||
+    !Number.isInteger(expiresInSec) ||
+    expiresInSec < 1 ||
+    expiresInSec > MAX_EXPIRES_IN_SEC
+  ) {
     throw new HttpError(400, 'invalid_request', `expiresInSec must be an integer from 1 to ${MAX_EXPIRES_IN_SEC}`);
   }
   const metadata = optionalObject(body, 'metadata', MAX_METADATA_BYTES);
@@ -149,7 +159,8 @@ async function publish(req: IncomingMessage, channel: string, context: ServerCon
     throw new HttpError(400, 'invalid_request', 'from must be 1-128 printable ASCII');
   }
   const peerMetadata = optionalObject(body, 'peerMetadata', MAX_PEER_METADATA_BYTES);
-  if (!context.quotaAllows()) throw new HttpError(429, 'over_message_quota', 'the message quota for this period is spent');
+  if (!context.quotaAllows())
+    throw new HttpError(429, 'over_message_quota', 'the message quota for this period is spent');
   const from = (body.from as string | undefined) ?? 'server';
   const delivered = context.hub.publish(channel, from, peerMetadata, body.data, null);
   return { channel, delivered };

@@ -9,7 +9,9 @@ import { sendJson } from './http-json.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
-export function createStaticHandler(dirs: ServerConfig['staticDirs']): (req: IncomingMessage, res: ServerResponse) => void {
+export function createStaticHandler(
+  dirs: ServerConfig['staticDirs'],
+): (req: IncomingMessage, res: ServerResponse) => void {
   // Longest prefix first, so `/dist` wins over `/`.
   const mounts = [...dirs]
     .sort((a, b) => b.urlPrefix.length - a.urlPrefix.length)

@@ -62,7 +62,8 @@ export class RawClient {
         const frame = this.frames[this.cursor++];
         if (type === undefined || frame.type === type) return frame;
       }
-      if (this.socket.readyState === WebSocket.CLOSED) throw new Error(`socket closed while waiting for ${type ?? 'a frame'}`);
+      if (this.socket.readyState === WebSocket.CLOSED)
+        throw new Error(`socket closed while waiting for ${type ?? 'a frame'}`);
       if (Date.now() > deadline) throw new Error(`no ${type ?? 'frame'} arrived`);
       await new Promise<void>((resolve) => {
         const done = () => {
@@ -109,7 +110,8 @@ export class RawClient {
   }
 
   close(): Promise<{ code: number; reason: string }> {
-    if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING) this.socket.close();
+    if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING)
+      this.socket.close();
     return this.closed;
   }
 }
@@ -129,7 +131,9 @@ export function refusedUpgrade(
     socket.once('unexpected-response', (_req, res) => {
       let raw = '';
       res.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(raw) as Record<string, unknown>, raw }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body: JSON.parse(raw) as Record<string, unknown>, raw }),
+      );
     });
     socket.once('error', () => {
       /* reported through unexpected-response */
@@ -146,7 +150,10 @@ export function refusedUpgrade(
 export const wsFactory = (url: string) =>
   new WebSocket(url, { allowSynchronousEvents: false }) as unknown as globalThis.WebSocket;
 
-export function sdkClient(server: RunningServer, credential: { apiKey?: string; token?: string } = {}): SignallingClient {
+export function sdkClient(
+  server: RunningServer,
+  credential: { apiKey?: string; token?: string } = {},
+): SignallingClient {
   const { token } = credential;
   return new SignallingClient({
     url: server.wsUrl,
@@ -183,10 +190,15 @@ export function inertPeerConnection(): unknown {
   };
 }
 
-export function sdkPeer(server: RunningServer, credential: { apiKey?: string; tokenProvider?: () => Promise<string> } = {}): MeteredPeer {
+export function sdkPeer(
+  server: RunningServer,
+  credential: { apiKey?: string; tokenProvider?: () => Promise<string> } = {},
+): MeteredPeer {
   return new MeteredPeer({
     url: server.wsUrl,
-    ...(credential.tokenProvider ? { tokenProvider: credential.tokenProvider } : { apiKey: credential.apiKey ?? DEV_PUBLISHABLE_KEY }),
+    ...(credential.tokenProvider
+      ? { tokenProvider: credential.tokenProvider }
+      : { apiKey: credential.apiKey ?? DEV_PUBLISHABLE_KEY }),
     webSocketFactory: wsFactory,
     rtcPeerConnectionFactory: inertPeerConnection,
   } as unknown as ConstructorParameters<typeof MeteredPeer>[0]);

@@ -11,11 +11,26 @@ const NARROW_SECRET = 'sk_secret_narrow_0123456789';
 const CONFIG = {
   publishableKeys: [
     { id: 'pk_open', channelPatterns: ['**'], actions: ['subscribe' as const, 'presence' as const] },
-    { id: 'pk_site', channelPatterns: ['**'], actions: ['subscribe' as const], allowedOrigins: ['https://good.example'] },
+    {
+      id: 'pk_site',
+      channelPatterns: ['**'],
+      actions: ['subscribe' as const],
+      allowedOrigins: ['https://good.example'],
+    },
   ],
   secretKeys: [
-    { id: 'sk_id_matrix', secret: SECRET, channelPatterns: ['**'], actions: ['subscribe' as const, 'publish' as const, 'presence' as const, 'send' as const] },
-    { id: 'sk_id_narrow', secret: NARROW_SECRET, channelPatterns: ['room-*'], actions: ['subscribe' as const, 'presence' as const] },
+    {
+      id: 'sk_id_matrix',
+      secret: SECRET,
+      channelPatterns: ['**'],
+      actions: ['subscribe' as const, 'publish' as const, 'presence' as const, 'send' as const],
+    },
+    {
+      id: 'sk_id_narrow',
+      secret: NARROW_SECRET,
+      channelPatterns: ['room-*'],
+      actions: ['subscribe' as const, 'presence' as const],
+    },
   ],
 };
 
@@ -34,7 +49,8 @@ describe('auth matrix', () => {
     await server.close();
     // Nothing any test saw (bodies, reasons, frames) nor any log line contains a token or a secret.
     for (const text of [...seenTexts, ...logLines]) {
-      for (const secret of secretsAndTokens) assert.equal(text.includes(secret), false, `leaked into: ${text.slice(0, 80)}`);
+      for (const secret of secretsAndTokens)
+        assert.equal(text.includes(secret), false, `leaked into: ${text.slice(0, 80)}`);
     }
     assert.ok(logLines.length > 10, 'the server logged connection events');
   });
@@ -146,12 +162,18 @@ describe('auth matrix', () => {
   });
 
   it('action not permitted → error frame action_not_permitted, connection stays open', async () => {
-    const viaToken = await RawClient.welcomed(server, `token=${await token({ sub: 'ro', permissions: ['subscribe'] })}`);
+    const viaToken = await RawClient.welcomed(
+      server,
+      `token=${await token({ sub: 'ro', permissions: ['subscribe'] })}`,
+    );
     assert.equal((await viaToken.request({ type: 'publish', channel: 'a', data: 1 })).code, 'action_not_permitted');
     assert.equal((await viaToken.request({ type: 'send', to: 'ro', data: 1 })).code, 'action_not_permitted');
     assert.equal((await viaToken.request({ type: 'subscribe', channel: 'a' })).type, 'ack');
     // A token cannot grant more than its key: sk_id_narrow has no publish.
-    const narrow = await RawClient.welcomed(server, `token=${await token({ sub: 'n2', permissions: ['publish', 'subscribe'] }, { kid: 'sk_id_narrow', secret: NARROW_SECRET })}`);
+    const narrow = await RawClient.welcomed(
+      server,
+      `token=${await token({ sub: 'n2', permissions: ['publish', 'subscribe'] }, { kid: 'sk_id_narrow', secret: NARROW_SECRET })}`,
+    );
     assert.equal((await narrow.request({ type: 'publish', channel: 'room-1', data: 1 })).code, 'action_not_permitted');
     const viaKey = await RawClient.welcomed(server, 'key=pk_open');
     assert.equal((await viaKey.request({ type: 'publish', channel: 'a', data: 1 })).code, 'action_not_permitted');

@@ -38,12 +38,16 @@ describe('cli', () => {
   });
 
   it('--help prints usage; an unknown option exits 2 with usage on stderr', async () => {
-    const help = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const help = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--help'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let text = '';
     help.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
     assert.deepEqual(await once(help, 'exit'), [0, null]);
     assert.match(text, /--port <n>/);
-    const bad = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--nope'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const bad = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--nope'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     bad.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     assert.deepEqual(await once(bad, 'exit'), [2, null]);
@@ -53,7 +57,12 @@ describe('cli', () => {
   it('a config file with an invalid field fails with a message naming the field, not its value', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'me-config-'));
     const file = join(dir, 'config.json');
-    writeFileSync(file, JSON.stringify({ secretKeys: [{ id: 'sk_id_x', secret: 'short-and-secret', channelPatterns: 'x', actions: [] }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        secretKeys: [{ id: 'sk_id_x', secret: 'short-and-secret', channelPatterns: 'x', actions: [] }],
+      }),
+    );
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--config', file, '--port', '0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -76,7 +85,12 @@ describe('static files', () => {
     const server = await startServer({
       port: 0,
       quiet: true,
-      config: { staticDirs: [{ urlPrefix: '/', dir: join(root, 'demo') }, { urlPrefix: '/dist', dir: join(root, 'dist') }] },
+      config: {
+        staticDirs: [
+          { urlPrefix: '/', dir: join(root, 'demo') },
+          { urlPrefix: '/dist', dir: join(root, 'dist') },
+        ],
+      },
     });
     try {
       const page = await fetch(`${server.url}/`);
@@ -87,7 +101,13 @@ describe('static files', () => {
       assert.equal(bundle.status, 200);
       assert.match(bundle.headers.get('content-type') ?? '', /javascript/);
       assert.equal(await bundle.text(), 'export const x = 1;');
-      for (const path of ['/missing.js', '/dist/missing.js', '/../secret.txt', '/%2e%2e/secret.txt', '/dist/..%2f..%2fsecret.txt']) {
+      for (const path of [
+        '/missing.js',
+        '/dist/missing.js',
+        '/../secret.txt',
+        '/%2e%2e/secret.txt',
+        '/dist/..%2f..%2fsecret.txt',
+      ]) {
         const res = await fetch(`${server.url}${path}`);
         assert.equal(res.status, 404, path);
         assert.equal(((await res.json()) as { error: string }).error, 'not_found');

@@ -9,7 +9,16 @@ import { resolveConfig } from '../../server/config.js';
 import { Hub } from '../../server/hub.js';
 import { createWebSocketEndpoint } from '../../server/websocket.js';
 import { closeServer, createHttpServer, listenAll } from '../../server/http-server.js';
-import { RawClient, refusedUpgrade, rest, sdkClient, sdkPeer, signToken, until, wsFactory } from '../helpers/server-clients.js';
+import {
+  RawClient,
+  refusedUpgrade,
+  rest,
+  sdkClient,
+  sdkPeer,
+  signToken,
+  until,
+  wsFactory,
+} from '../helpers/server-clients.js';
 
 describe('close codes', () => {
   it('1009 for an inbound frame over maxFrameBytes (a frame of exactly the cap is fine)', async () => {
@@ -18,7 +27,12 @@ describe('close codes', () => {
       const client = await RawClient.welcomed(server);
       const frameOf = (bytes: number) => {
         const shell = JSON.stringify({ type: 'publish', channel: 'big', data: '', requestId: 'r' });
-        return JSON.stringify({ type: 'publish', channel: 'big', data: 'x'.repeat(bytes - shell.length), requestId: 'r' });
+        return JSON.stringify({
+          type: 'publish',
+          channel: 'big',
+          data: 'x'.repeat(bytes - shell.length),
+          requestId: 'r',
+        });
       };
       assert.equal(frameOf(65536).length, 65536);
       client.send(frameOf(65536));
@@ -47,7 +61,11 @@ describe('close codes', () => {
   });
 
   it('1008 for a reader so slow that its outgoing queue passes 8 MB (the server does not buffer without bound)', async () => {
-    const server = await startServer({ port: 0, quiet: true, config: { limits: { messagesPerSecond: 1e6, messageBurst: 1e6 } } });
+    const server = await startServer({
+      port: 0,
+      quiet: true,
+      config: { limits: { messagesPerSecond: 1e6, messageBurst: 1e6 } },
+    });
     try {
       const slow = await RawClient.welcomed(server);
       const fast = await RawClient.welcomed(server);
@@ -69,7 +87,11 @@ describe('close codes', () => {
   });
 
   it('4011 when the per-connection token bucket is empty', async () => {
-    const server = await startServer({ port: 0, quiet: true, config: { limits: { messagesPerSecond: 1, messageBurst: 5 } } });
+    const server = await startServer({
+      port: 0,
+      quiet: true,
+      config: { limits: { messagesPerSecond: 1, messageBurst: 5 } },
+    });
     try {
       const client = await RawClient.welcomed(server);
       for (let i = 0; i < 20; i++) client.send({ type: 'ping' });
@@ -93,7 +115,10 @@ describe('close codes', () => {
       const sdk = sdkClient(server);
       await assert.rejects(sdk.connect(), { name: 'SignallingConnectError', closeCode: 4010 });
       await a.close();
-      await until(async () => ((await rest(server, 'GET', '/v1/usage')).body.connections as { current: number }).current === 1, 'a gone');
+      await until(
+        async () => ((await rest(server, 'GET', '/v1/usage')).body.connections as { current: number }).current === 1,
+        'a gone',
+      );
       const d = await RawClient.welcomed(server);
       await Promise.all([b.close(), d.close()]);
     } finally {
@@ -140,7 +165,10 @@ describe('close codes', () => {
       const raw = await RawClient.connect(server, `token=${expired}`);
       assert.deepEqual(await raw.closed, { code: 4002, reason: 'token_expired' });
 
-      const shortLived = await RawClient.connect(server, `token=${await signToken({ sub: 'short' }, { expiresInSec: 2 })}`);
+      const shortLived = await RawClient.connect(
+        server,
+        `token=${await signToken({ sub: 'short' }, { expiresInSec: 2 })}`,
+      );
       assert.equal((await shortLived.next('welcome')).peerId, 'short');
       assert.deepEqual(await shortLived.closed, { code: 4002, reason: 'token_expired' });
 
@@ -183,7 +211,10 @@ describe('close codes', () => {
       await sdk.connect();
       await assert.rejects(sdk.subscribe('admin'), { name: 'channel_not_authorized' });
       await until(() => disconnects.length === 1, 'disconnected');
-      assert.deepEqual(disconnects.map(({ code, willReconnect }) => ({ code, willReconnect })), [{ code: 4003, willReconnect: false }]);
+      assert.deepEqual(
+        disconnects.map(({ code, willReconnect }) => ({ code, willReconnect })),
+        [{ code: 4003, willReconnect: false }],
+      );
     } finally {
       await server.close();
     }
@@ -235,8 +266,18 @@ describe('heartbeat', () => {
       await deaf.request({ type: 'subscribe', channel: 'hb' });
       assert.equal((await deaf.closed).code, 1006);
       const deafId = deaf.frames[0].peerId;
-      await until(() => healthy.frames.some((f) => f.type === 'presence' && JSON.stringify(f.left) === JSON.stringify([{ peerId: deafId }])), 'left');
-      assert.ok(healthy.frames.some((f) => f.type === 'presence' && JSON.stringify(f.joined) === JSON.stringify([{ peerId: deafId }])));
+      await until(
+        () =>
+          healthy.frames.some(
+            (f) => f.type === 'presence' && JSON.stringify(f.left) === JSON.stringify([{ peerId: deafId }]),
+          ),
+        'left',
+      );
+      assert.ok(
+        healthy.frames.some(
+          (f) => f.type === 'presence' && JSON.stringify(f.joined) === JSON.stringify([{ peerId: deafId }]),
+        ),
+      );
       // Several more heartbeat rounds pass; the client that answers them is never cut.
       const seen = pingsAnswered;
       await until(() => pingsAnswered >= seen + 3, 'three more heartbeat rounds');

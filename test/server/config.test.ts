@@ -14,8 +14,13 @@ describe('configuration', () => {
   it('defaults: dev mode with the three dev keys, the documented limits, port 8080 on 127.0.0.1', () => {
     const config = resolveConfig({});
     assert.equal(isDevMode(config), true);
-    assert.deepEqual(config.publishableKeys, [{ id: 'pk_dev_local', channelPatterns: ['**'], actions: ['subscribe', 'publish', 'presence', 'send'] }]);
-    assert.deepEqual(config.secretKeys.map((k) => k.id), ['sk_id_dev_local']);
+    assert.deepEqual(config.publishableKeys, [
+      { id: 'pk_dev_local', channelPatterns: ['**'], actions: ['subscribe', 'publish', 'presence', 'send'] },
+    ]);
+    assert.deepEqual(
+      config.secretKeys.map((k) => k.id),
+      ['sk_id_dev_local'],
+    );
     assert.deepEqual(config.limits, {
       maxConcurrentConnections: 1000,
       maxFrameBytes: 65536,
@@ -25,8 +30,14 @@ describe('configuration', () => {
       connectAttemptsPerMinute: 60,
       messageQuota: null,
     });
-    assert.deepEqual([config.port, config.host, config.suspended, config.goingAwayRetryAfterMs], [8080, '127.0.0.1', false, 1000]);
-    assert.deepEqual(config.staticDirs.map((d) => d.urlPrefix), ['/', '/dist']);
+    assert.deepEqual(
+      [config.port, config.host, config.suspended, config.goingAwayRetryAfterMs],
+      [8080, '127.0.0.1', false, 1000],
+    );
+    assert.deepEqual(
+      config.staticDirs.map((d) => d.urlPrefix),
+      ['/', '/dist'],
+    );
   });
 
   it('configured keys replace the dev keys entirely', async () => {
@@ -46,8 +57,16 @@ describe('configuration', () => {
 
   it('a config file is read, `config` overrides it, and `port` overrides both', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'me-cfg-')), 'server.json');
-    writeFileSync(file, JSON.stringify({ port: 1, suspended: true, limits: { maxChannelsPerConnection: 7, messageBurst: 9 } }));
-    const server = await startServer({ port: 0, quiet: true, configFile: file, config: { suspended: false, limits: { messageBurst: 11 } } });
+    writeFileSync(
+      file,
+      JSON.stringify({ port: 1, suspended: true, limits: { maxChannelsPerConnection: 7, messageBurst: 9 } }),
+    );
+    const server = await startServer({
+      port: 0,
+      quiet: true,
+      configFile: file,
+      config: { suspended: false, limits: { messageBurst: 11 } },
+    });
     try {
       assert.notEqual(server.port, 1);
       assert.equal(server.config.suspended, false);
@@ -65,20 +84,47 @@ describe('configuration', () => {
       [{ limits: { messageBurst: -1 } }, /config\.limits\.messageBurst must be a non-negative number/],
       [{ limits: { frames: 1 } }, /config\.limits\.frames is not a known limit/],
       [{ limits: { maxFrameBytes: 10 } }, /maxFrameBytes must be at least 1024/],
-      [{ publishableKeys: [{ id: 'pk', channelPatterns: ['**'], actions: ['fly'] }] }, /publishableKeys\[0\]\.actions must be/],
-      [{ publishableKeys: [{ id: 'pk', channelPatterns: ['**'], actions: [], allowedOrigins: 'x' }] }, /allowedOrigins/],
-      [{ secretKeys: [{ id: 'sk', secret: 'hunter2', channelPatterns: ['**'], actions: [] }] }, /secretKeys\[0\]\.secret must be a string of at least 16/],
-      [{ secretKeys: [{ id: 'a', secret: 'x'.repeat(16), channelPatterns: [], actions: [] }, { id: 'a', secret: 'y'.repeat(16), channelPatterns: [], actions: [] }] }, /two keys with the same id/],
+      [
+        { publishableKeys: [{ id: 'pk', channelPatterns: ['**'], actions: ['fly'] }] },
+        /publishableKeys\[0\]\.actions must be/,
+      ],
+      [
+        { publishableKeys: [{ id: 'pk', channelPatterns: ['**'], actions: [], allowedOrigins: 'x' }] },
+        /allowedOrigins/,
+      ],
+      [
+        { secretKeys: [{ id: 'sk', secret: 'hunter2', channelPatterns: ['**'], actions: [] }] },
+        /secretKeys\[0\]\.secret must be a string of at least 16/,
+      ],
+      [
+        {
+          secretKeys: [
+            { id: 'a', secret: 'x'.repeat(16), channelPatterns: [], actions: [] },
+            { id: 'a', secret: 'y'.repeat(16), channelPatterns: [], actions: [] },
+          ],
+        },
+        /two keys with the same id/,
+      ],
       [{ suspended: 'yes' }, /config\.suspended must be true or false/],
       [{ staticDirs: [{ urlPrefix: 'demo', dir: '.' }] }, /urlPrefix must start with \//],
     ];
     for (const [input, message] of cases) {
-      assert.throws(() => resolveConfig(input), (err: Error) => err instanceof ConfigError && message.test(err.message) && !err.message.includes('hunter2'));
+      assert.throws(
+        () => resolveConfig(input),
+        (err: Error) => err instanceof ConfigError && message.test(err.message) && !err.message.includes('hunter2'),
+      );
     }
     const file = join(mkdtempSync(join(tmpdir(), 'me-cfg-')), 'broken.json');
     writeFileSync(file, '{"secretKeys": [{"secret": "do-not-print-me"');
-    await assert.rejects(startServer({ port: 0, quiet: true, configFile: file }), (err: Error) => err instanceof ConfigError && /not valid JSON/.test(err.message) && !err.message.includes('do-not-print-me'));
-    await assert.rejects(startServer({ port: 0, quiet: true, configFile: join(tmpdir(), 'does-not-exist.json') }), /cannot read config file .*ENOENT/);
+    await assert.rejects(
+      startServer({ port: 0, quiet: true, configFile: file }),
+      (err: Error) =>
+        err instanceof ConfigError && /not valid JSON/.test(err.message) && !err.message.includes('do-not-print-me'),
+    );
+    await assert.rejects(
+      startServer({ port: 0, quiet: true, configFile: join(tmpdir(), 'does-not-exist.json') }),
+      /cannot read config file .*ENOENT/,
+    );
   });
 });
 
@@ -118,7 +164,10 @@ describe('structured logs', () => {
       await refusedUpgrade(server, 'key=pk_wrong_key_value');
       await server.close();
       const events = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-      assert.deepEqual(events.map((e) => e.event), ['listening', 'connect', 'disconnect', 'upgrade_refused', 'shutdown']);
+      assert.deepEqual(
+        events.map((e) => e.event),
+        ['listening', 'connect', 'disconnect', 'upgrade_refused', 'shutdown'],
+      );
       assert.ok(events.every((e) => typeof e.time === 'string'));
       assert.deepEqual([events[1].peerId, events[1].auth], [peerId, 'key']);
       assert.deepEqual([events[2].peerId, events[2].code], [peerId, 1005]); // the client closed without a status code

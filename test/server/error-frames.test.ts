@@ -41,8 +41,19 @@ describe('error frames (the connection stays open)', () => {
 
   it('malformed_message: not JSON, not an object, no string type, invalid requestId, binary frame', async () => {
     const client = await RawClient.welcomed(server, 'key=pk_all');
-    const bad = ['{', 'null', '[]', '"subscribe"', '42', '{}', '{"type":7}', '{"type":null}',
-      '{"type":"ping","requestId":""}', '{"type":"ping","requestId":5}', `{"type":"ping","requestId":"${'x'.repeat(129)}"}`];
+    const bad = [
+      '{',
+      'null',
+      '[]',
+      '"subscribe"',
+      '42',
+      '{}',
+      '{"type":7}',
+      '{"type":null}',
+      '{"type":"ping","requestId":""}',
+      '{"type":"ping","requestId":5}',
+      `{"type":"ping","requestId":"${'x'.repeat(129)}"}`,
+    ];
     for (const text of bad) {
       client.send(text);
       const answer = await client.next();
@@ -58,7 +69,17 @@ describe('error frames (the connection stays open)', () => {
   it('unknown_type, invalid_channel, channel_reserved, invalid_peer_id, missing_data', async () => {
     const client = await RawClient.welcomed(server, 'key=pk_all');
     await expectError(client, { type: 'teleport' }, 'unknown_type');
-    for (const channel of ['', 'x'.repeat(257), 'a\u0000b', 'tab\there', 'del\u007f', 'c1\u0085', 42, null, undefined]) {
+    for (const channel of [
+      '',
+      'x'.repeat(257),
+      'a\u0000b',
+      'tab\there',
+      'del\u007f',
+      'c1\u0085',
+      42,
+      null,
+      undefined,
+    ]) {
       await expectError(client, { type: 'subscribe', channel }, 'invalid_channel');
       await expectError(client, { type: 'publish', channel, data: 1 }, 'invalid_channel');
       await expectError(client, { type: 'unsubscribe', channel }, 'invalid_channel');
@@ -68,7 +89,11 @@ describe('error frames (the connection stays open)', () => {
       await expectError(client, { type: 'subscribe', channel }, 'channel_reserved');
       await expectError(client, { type: 'publish', channel, data: 1 }, 'channel_reserved');
     }
-    assert.equal((await client.request({ type: 'subscribe', channel: '_metered' })).type, 'ack', 'only the prefix with / is reserved');
+    assert.equal(
+      (await client.request({ type: 'subscribe', channel: '_metered' })).type,
+      'ack',
+      'only the prefix with / is reserved',
+    );
     for (const to of ['', 'x'.repeat(129), 'new\nline', 'é', 7, undefined]) {
       await expectError(client, { type: 'send', to, data: 1 }, 'invalid_peer_id');
     }
@@ -97,7 +122,8 @@ describe('error frames (the connection stays open)', () => {
 
   it('channel_limit_exceeded past maxChannelsPerConnection (re-subscribing does not count)', async () => {
     const client = await RawClient.welcomed(server, 'key=pk_all');
-    for (const channel of ['c1', 'c2', 'c3', 'c3']) assert.equal((await client.request({ type: 'subscribe', channel })).type, 'ack');
+    for (const channel of ['c1', 'c2', 'c3', 'c3'])
+      assert.equal((await client.request({ type: 'subscribe', channel })).type, 'ack');
     await expectError(client, { type: 'subscribe', channel: 'c4' }, 'channel_limit_exceeded');
     await client.request({ type: 'unsubscribe', channel: 'c1' });
     assert.equal((await client.request({ type: 'subscribe', channel: 'c4' })).type, 'ack');
@@ -110,7 +136,9 @@ describe('error frames (the connection stays open)', () => {
     const bId = b.frames[0].peerId;
     await b.request({ type: 'subscribe', channel: 'q' });
     const used = async () => {
-      const { messages } = (await rest(server, 'GET', '/v1/usage', undefined, { authorization: `Bearer ${SK.kid}:${SK.secret}` })).body as {
+      const { messages } = (
+        await rest(server, 'GET', '/v1/usage', undefined, { authorization: `Bearer ${SK.kid}:${SK.secret}` })
+      ).body as {
         messages: { published: number; sent: number };
       };
       return messages.published + messages.sent;

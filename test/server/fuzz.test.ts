@@ -43,9 +43,12 @@ function generator(random: () => number, observerId: string) {
     const length = int(40);
     for (let i = 0; i < length; i++) {
       const roll = random();
-      if (roll < 0.2) text += String.fromCharCode(int(0x20)); // C0 controls
-      else if (roll < 0.25) text += String.fromCharCode(0x7f + int(0x21)); // DEL + C1 controls
-      else if (roll < 0.3) text += String.fromCharCode(0xd800 + int(0x800)); // lone surrogates
+      if (roll < 0.2)
+        text += String.fromCharCode(int(0x20)); // C0 controls
+      else if (roll < 0.25)
+        text += String.fromCharCode(0x7f + int(0x21)); // DEL + C1 controls
+      else if (roll < 0.3)
+        text += String.fromCharCode(0xd800 + int(0x800)); // lone surrogates
       else if (roll < 0.4) text += pick(['{', '}', '[', ']', '"', ':', ',', '\\']);
       else if (roll < 0.5) text += String.fromCodePoint(0x1f600 + int(80));
       else text += String.fromCharCode(0x20 + int(95));
@@ -64,10 +67,25 @@ function generator(random: () => number, observerId: string) {
     return value;
   };
   let counter = 0;
-  const requestId = () => `f${counter++}-${chars().replace(/[^\x21-\x7e]/g, '').slice(0, 20)}`;
+  const requestId = () =>
+    `f${counter++}-${chars()
+      .replace(/[^\x21-\x7e]/g, '')
+      .slice(0, 20)}`;
   const goodChannels = ['fz-a', 'fz-b', 'fz/c', 'fz-d'];
-  const badChannel = () => pick<unknown>(['', 'x'.repeat(257 + int(50)), `a${String.fromCharCode(int(0x20))}b`, `c\u0085`, 7, null, [], {}, true]);
-  const reserved = () => `${pick(['_metered/', '_INTERNAL/', '_System/', '_mEtErEd/'])}${chars().replace(/[\u0000-\u001f\u007f-\u009f]/g, '')}`;
+  const badChannel = () =>
+    pick<unknown>([
+      '',
+      'x'.repeat(257 + int(50)),
+      `a${String.fromCharCode(int(0x20))}b`,
+      `c\u0085`,
+      7,
+      null,
+      [],
+      {},
+      true,
+    ]);
+  const reserved = () =>
+    `${pick(['_metered/', '_INTERNAL/', '_System/', '_mEtErEd/'])}${chars().replace(/[\u0000-\u001f\u007f-\u009f]/g, '')}`;
   const badPeer = () => pick<unknown>(['', 'x'.repeat(129), 'tab\tpeer', 'ünï', 5, null, {}]);
 
   return (): FuzzFrame => {
@@ -84,41 +102,117 @@ function generator(random: () => number, observerId: string) {
       }
       return { payload: text, expect: { kind: 'error', code: 'malformed_message' } };
     }
-    if (roll < 14) return { payload: JSON.stringify(pick<unknown>([null, 1, 'str', [], [1, 2], true])), expect: { kind: 'error', code: 'malformed_message' } };
+    if (roll < 14)
+      return {
+        payload: JSON.stringify(pick<unknown>([null, 1, 'str', [], [1, 2], true])),
+        expect: { kind: 'error', code: 'malformed_message' },
+      };
     if (roll < 20) {
       const body = json();
       const env = typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {};
-      return { payload: JSON.stringify({ ...env, type: pick<unknown>([undefined, 1, null, {}, []]) }), expect: { kind: 'error', code: 'malformed_message' } };
+      return {
+        payload: JSON.stringify({ ...env, type: pick<unknown>([undefined, 1, null, {}, []]) }),
+        expect: { kind: 'error', code: 'malformed_message' },
+      };
     }
     if (roll < 25) {
       const badId = pick<unknown>(['', 'r'.repeat(129 + int(20)), 12, {}, [], false]);
-      return { payload: JSON.stringify({ type: pick(['subscribe', 'publish', 'send', 'ping', 'nope']), channel: 'fz-a', data: 1, to: observerId, requestId: badId }), expect: { kind: 'error', code: 'malformed_message' } };
+      return {
+        payload: JSON.stringify({
+          type: pick(['subscribe', 'publish', 'send', 'ping', 'nope']),
+          channel: 'fz-a',
+          data: 1,
+          to: observerId,
+          requestId: badId,
+        }),
+        expect: { kind: 'error', code: 'malformed_message' },
+      };
     }
     if (roll < 30) {
       const type = `${chars()}x`;
-      return { payload: JSON.stringify({ type, requestId: id, data: json() }), expect: { kind: 'error', code: 'unknown_type', requestId: id } };
+      return {
+        payload: JSON.stringify({ type, requestId: id, data: json() }),
+        expect: { kind: 'error', code: 'unknown_type', requestId: id },
+      };
     }
     if (roll < 38) {
-      return { payload: JSON.stringify({ type: pick(['subscribe', 'unsubscribe', 'publish']), channel: badChannel(), data: json(), requestId: id }), expect: { kind: 'error', code: 'invalid_channel', requestId: id } };
+      return {
+        payload: JSON.stringify({
+          type: pick(['subscribe', 'unsubscribe', 'publish']),
+          channel: badChannel(),
+          data: json(),
+          requestId: id,
+        }),
+        expect: { kind: 'error', code: 'invalid_channel', requestId: id },
+      };
     }
     if (roll < 42) {
-      return { payload: JSON.stringify({ type: pick(['subscribe', 'publish']), channel: reserved(), data: 1, requestId: id }), expect: { kind: 'error', code: 'channel_reserved', requestId: id } };
+      return {
+        payload: JSON.stringify({ type: pick(['subscribe', 'publish']), channel: reserved(), data: 1, requestId: id }),
+        expect: { kind: 'error', code: 'channel_reserved', requestId: id },
+      };
     }
-    if (roll < 46) return { payload: JSON.stringify({ type: 'send', to: badPeer(), data: json(), requestId: id }), expect: { kind: 'error', code: 'invalid_peer_id', requestId: id } };
+    if (roll < 46)
+      return {
+        payload: JSON.stringify({ type: 'send', to: badPeer(), data: json(), requestId: id }),
+        expect: { kind: 'error', code: 'invalid_peer_id', requestId: id },
+      };
     if (roll < 50) {
-      const frame = random() < 0.5 ? { type: 'publish', channel: pick(goodChannels) } : { type: 'send', to: observerId };
-      return { payload: JSON.stringify({ ...frame, requestId: id }), expect: { kind: 'error', code: 'missing_data', requestId: id } };
+      const frame =
+        random() < 0.5 ? { type: 'publish', channel: pick(goodChannels) } : { type: 'send', to: observerId };
+      return {
+        payload: JSON.stringify({ ...frame, requestId: id }),
+        expect: { kind: 'error', code: 'missing_data', requestId: id },
+      };
     }
-    if (roll < 54) return { payload: JSON.stringify({ type: 'send', to: `ghost-${int(1e6)}`, data: 1, requestId: id }), expect: { kind: 'error', code: 'peer_not_found', requestId: id } };
+    if (roll < 54)
+      return {
+        payload: JSON.stringify({ type: 'send', to: `ghost-${int(1e6)}`, data: 1, requestId: id }),
+        expect: { kind: 'error', code: 'peer_not_found', requestId: id },
+      };
     if (roll < 57) return { payload: Buffer.from(chars()), expect: { kind: 'error', code: 'malformed_message' } };
-    if (roll < 58) return { payload: JSON.stringify({ type: 'publish', channel: 'fz-a', data: 'x'.repeat(MAX_FRAME) }), expect: { kind: 'close', code: 1009 } };
-    if (roll < 66) return { payload: JSON.stringify({ type: 'ping', requestId: pick([undefined, id]), junk: json() }), expect: { kind: 'pong' } };
-    if (roll < 74) return { payload: JSON.stringify({ type: pick(['subscribe', 'unsubscribe']), channel: pick(goodChannels), includeSenderMetadata: json(), requestId: id }), expect: { kind: 'ack', requestId: id } };
-    if (roll < 78) return { payload: JSON.stringify({ type: 'publish', channel: pick(goodChannels), data: json() }), expect: { kind: 'nothing' } };
+    if (roll < 58)
+      return {
+        payload: JSON.stringify({ type: 'publish', channel: 'fz-a', data: 'x'.repeat(MAX_FRAME) }),
+        expect: { kind: 'close', code: 1009 },
+      };
+    if (roll < 66)
+      return {
+        payload: JSON.stringify({ type: 'ping', requestId: pick([undefined, id]), junk: json() }),
+        expect: { kind: 'pong' },
+      };
+    if (roll < 74)
+      return {
+        payload: JSON.stringify({
+          type: pick(['subscribe', 'unsubscribe']),
+          channel: pick(goodChannels),
+          includeSenderMetadata: json(),
+          requestId: id,
+        }),
+        expect: { kind: 'ack', requestId: id },
+      };
+    if (roll < 78)
+      return {
+        payload: JSON.stringify({ type: 'publish', channel: pick(goodChannels), data: json() }),
+        expect: { kind: 'nothing' },
+      };
     let data = json();
     if (JSON.stringify({ type: 'publish', channel: 'fz-a', data, requestId: id }).length > MAX_FRAME) data = null;
-    if (roll < 90) return { payload: JSON.stringify({ type: 'publish', channel: pick(goodChannels), data, requestId: id, extra: 'ignored' }), expect: { kind: 'ack', requestId: id } };
-    return { payload: JSON.stringify({ type: 'send', to: observerId, data, requestId: id }), expect: { kind: 'ack', requestId: id } };
+    if (roll < 90)
+      return {
+        payload: JSON.stringify({
+          type: 'publish',
+          channel: pick(goodChannels),
+          data,
+          requestId: id,
+          extra: 'ignored',
+        }),
+        expect: { kind: 'ack', requestId: id },
+      };
+    return {
+      payload: JSON.stringify({ type: 'send', to: observerId, data, requestId: id }),
+      expect: { kind: 'ack', requestId: id },
+    };
   };
 }
 
@@ -145,7 +239,9 @@ describe('fuzz', () => {
     const server = await startServer({
       port: 0,
       quiet: true,
-      config: { limits: { maxFrameBytes: MAX_FRAME, messagesPerSecond: 1e6, messageBurst: 1e6, connectAttemptsPerMinute: 1e6 } },
+      config: {
+        limits: { maxFrameBytes: MAX_FRAME, messagesPerSecond: 1e6, messageBurst: 1e6, connectAttemptsPerMinute: 1e6 },
+      },
     });
     try {
       const observer = await RawClient.welcomed(server);
@@ -171,7 +267,10 @@ describe('fuzz', () => {
             assert.equal(got.pop()?.type, 'ack', `fuzzer ${index}: the flush marker's ack comes last`);
             assert.equal(got.length, wanted.length, `fuzzer ${index}: answer count`);
             wanted.forEach((expectation, i) => {
-              assert.ok(matches(got[i], expectation), `fuzzer ${index}: expected ${JSON.stringify(expectation)}, got ${JSON.stringify(got[i])}`);
+              assert.ok(
+                matches(got[i], expectation),
+                `fuzzer ${index}: expected ${JSON.stringify(expectation)}, got ${JSON.stringify(got[i])}`,
+              );
             });
             for (const frame of got) if (frame.type === 'error') messages.add(String(frame.message));
           };
@@ -211,13 +310,19 @@ describe('fuzz', () => {
       await observer.request({ type: 'subscribe', channel: 'after' });
       await listener.request({ type: 'subscribe', channel: 'after' });
       await observer.request({ type: 'publish', channel: 'after', data: 'still here' });
-      await until(() => listener.frames.some((f) => f.type === 'message' && f.channel === 'after'), 'the after-fuzz message');
-      assert.deepEqual(listener.frames.find((f) => f.channel === 'after' && f.type === 'message'), {
-        type: 'message',
-        channel: 'after',
-        from: observerId,
-        data: 'still here',
-      });
+      await until(
+        () => listener.frames.some((f) => f.type === 'message' && f.channel === 'after'),
+        'the after-fuzz message',
+      );
+      assert.deepEqual(
+        listener.frames.find((f) => f.channel === 'after' && f.type === 'message'),
+        {
+          type: 'message',
+          channel: 'after',
+          from: observerId,
+          data: 'still here',
+        },
+      );
       const usage = await rest(server, 'GET', '/v1/usage');
       assert.equal((usage.body.connections as { current: number }).current, 2);
       await Promise.all([observer.close(), listener.close()]);

@@ -29,30 +29,34 @@ describe('loopback binding', () => {
   });
 
   const chromium = findChromium();
-  it('a Chromium page at http://localhost:PORT opens ws://localhost:PORT/v1 and gets welcome', { skip: chromium ? false : 'no Chromium installed (npm run test:browser installs it)' }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'me-page-'));
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>same origin</title>');
-    const server = await startServer({ port: 0, quiet: true, config: { staticDirs: [{ urlPrefix: '/', dir }] } });
-    const browser = await puppeteer.launch({ executablePath: chromium, args: CHROMIUM_FLAGS, headless: true });
-    try {
-      const page = await browser.newPage();
-      await page.goto(`${server.url}/`);
-      const first = await page.evaluate(
-        (wsUrl) =>
-          new Promise<string>((resolve) => {
-            const socket = new WebSocket(`${wsUrl}/v1?key=pk_dev_local`);
-            socket.onmessage = (event) => {
-              resolve(String(event.data));
-              socket.close();
-            };
-            socket.onclose = (event) => resolve(`closed ${event.code}`);
-          }),
-        server.wsUrl,
-      );
-      assert.equal((JSON.parse(first) as { type: string }).type, 'welcome');
-    } finally {
-      await browser.close();
-      await server.close();
-    }
-  });
+  it(
+    'a Chromium page at http://localhost:PORT opens ws://localhost:PORT/v1 and gets welcome',
+    { skip: chromium ? false : 'no Chromium installed (npm run test:browser installs it)' },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'me-page-'));
+      writeFileSync(join(dir, 'index.html'), '<!doctype html><title>same origin</title>');
+      const server = await startServer({ port: 0, quiet: true, config: { staticDirs: [{ urlPrefix: '/', dir }] } });
+      const browser = await puppeteer.launch({ executablePath: chromium, args: CHROMIUM_FLAGS, headless: true });
+      try {
+        const page = await browser.newPage();
+        await page.goto(`${server.url}/`);
+        const first = await page.evaluate(
+          (wsUrl) =>
+            new Promise<string>((resolve) => {
+              const socket = new WebSocket(`${wsUrl}/v1?key=pk_dev_local`);
+              socket.onmessage = (event) => {
+                resolve(String(event.data));
+                socket.close();
+              };
+              socket.onclose = (event) => resolve(`closed ${event.code}`);
+            }),
+          server.wsUrl,
+        );
+        assert.equal((JSON.parse(first) as { type: string }).type, 'welcome');
+      } finally {
+        await browser.close();
+        await server.close();
+      }
+    },
+  );
 });

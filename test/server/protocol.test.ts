@@ -54,11 +54,21 @@ describe('wire protocol', () => {
     assert.deepEqual(direct, { type: 'direct', from: bId, data: { hello: 'A' } });
 
     await b.request({ type: 'unsubscribe', channel: 'order' });
-    assert.deepEqual(await a.next('presence'), { type: 'presence', channel: 'order', joined: [], left: [{ peerId: bId }] });
+    assert.deepEqual(await a.next('presence'), {
+      type: 'presence',
+      channel: 'order',
+      joined: [],
+      left: [{ peerId: bId }],
+    });
     await b.request({ type: 'subscribe', channel: 'order' });
     await a.next('presence');
     await b.close();
-    assert.deepEqual(await a.next('presence'), { type: 'presence', channel: 'order', joined: [], left: [{ peerId: bId }] });
+    assert.deepEqual(await a.next('presence'), {
+      type: 'presence',
+      channel: 'order',
+      joined: [],
+      left: [{ peerId: bId }],
+    });
     await a.close();
   });
 
@@ -74,20 +84,34 @@ describe('wire protocol', () => {
     const snapshot = await b.next('presence');
     assert.deepEqual(snapshot.joined, [{ peerId: a.frames[0].peerId }]);
     await a.flush();
-    assert.deepEqual(a.unread().filter((f) => f.type === 'presence'), []);
+    assert.deepEqual(
+      a.unread().filter((f) => f.type === 'presence'),
+      [],
+    );
     await Promise.all([a.close(), b.close()]);
   });
 
   it('publish reaches every other subscriber, never the sender; fromMetadata only when asked for', async () => {
-    const sender = await RawClient.welcomed(server, `token=${await signToken({ sub: 'pub', peerMetadata: { name: 'Pub' } })}`);
+    const sender = await RawClient.welcomed(
+      server,
+      `token=${await signToken({ sub: 'pub', peerMetadata: { name: 'Pub' } })}`,
+    );
     const plain = await RawClient.welcomed(server);
     const stamped = await RawClient.welcomed(server);
     const outsider = await RawClient.welcomed(server);
     await sender.request({ type: 'subscribe', channel: 'news' });
     await plain.request({ type: 'subscribe', channel: 'news' });
     await stamped.request({ type: 'subscribe', channel: 'news', includeSenderMetadata: true });
-    assert.equal((await sender.request({ type: 'publish', channel: 'news', data: [1, 'two', { three: 3 }] })).type, 'ack');
-    assert.deepEqual(await plain.next('message'), { type: 'message', channel: 'news', from: 'pub', data: [1, 'two', { three: 3 }] });
+    assert.equal(
+      (await sender.request({ type: 'publish', channel: 'news', data: [1, 'two', { three: 3 }] })).type,
+      'ack',
+    );
+    assert.deepEqual(await plain.next('message'), {
+      type: 'message',
+      channel: 'news',
+      from: 'pub',
+      data: [1, 'two', { three: 3 }],
+    });
     assert.deepEqual(await stamped.next('message'), {
       type: 'message',
       channel: 'news',
@@ -96,19 +120,31 @@ describe('wire protocol', () => {
       fromMetadata: { name: 'Pub' },
     });
     await Promise.all([sender.flush(), outsider.flush()]);
-    assert.equal(sender.frames.some((f) => f.type === 'message'), false);
-    assert.equal(outsider.frames.some((f) => f.type === 'message'), false);
+    assert.equal(
+      sender.frames.some((f) => f.type === 'message'),
+      false,
+    );
+    assert.equal(
+      outsider.frames.some((f) => f.type === 'message'),
+      false,
+    );
     // Presence entries carry the public peerMetadata.
     const snapshot = stamped.frames.find((f) => f.type === 'presence' && (f.joined as unknown[]).length > 0);
-    assert.deepEqual((snapshot?.joined as { peerId: string }[]).find((p) => p.peerId === 'pub'), {
-      peerId: 'pub',
-      metadata: { name: 'Pub' },
-    });
+    assert.deepEqual(
+      (snapshot?.joined as { peerId: string }[]).find((p) => p.peerId === 'pub'),
+      {
+        peerId: 'pub',
+        metadata: { name: 'Pub' },
+      },
+    );
     await Promise.all([sender.close(), plain.close(), stamped.close(), outsider.close()]);
   });
 
   it('send delivers direct to every connection of the target peer, stamped with the sender peerMetadata', async () => {
-    const from = await RawClient.welcomed(server, `token=${await signToken({ sub: 'from', peerMetadata: { role: 'x' } })}`);
+    const from = await RawClient.welcomed(
+      server,
+      `token=${await signToken({ sub: 'from', peerMetadata: { role: 'x' } })}`,
+    );
     const tabToken = await signToken({ sub: 'two-tabs' });
     const tab1 = await RawClient.welcomed(server, `token=${tabToken}`);
     const tab2 = await RawClient.welcomed(server, `token=${tabToken}`);
@@ -133,7 +169,10 @@ describe('wire protocol', () => {
     await tab2.request({ type: 'unsubscribe', channel: 'tabs' });
     assert.deepEqual((await watcher.next('presence')).left, [{ peerId: 'tabby' }]);
     await watcher.flush();
-    assert.deepEqual(watcher.unread().filter((f) => f.type === 'presence'), []);
+    assert.deepEqual(
+      watcher.unread().filter((f) => f.type === 'presence'),
+      [],
+    );
     await Promise.all([watcher.close(), tab2.close()]);
   });
 
@@ -145,14 +184,20 @@ describe('wire protocol', () => {
   });
 
   it('connections without the presence action get no presence frames but can still subscribe', async () => {
-    const quiet = await RawClient.welcomed(server, `token=${await signToken({ sub: 'nopres', permissions: ['subscribe', 'publish'] })}`);
+    const quiet = await RawClient.welcomed(
+      server,
+      `token=${await signToken({ sub: 'nopres', permissions: ['subscribe', 'publish'] })}`,
+    );
     const other = await RawClient.welcomed(server);
     await quiet.request({ type: 'subscribe', channel: 'np' });
     await other.request({ type: 'subscribe', channel: 'np' });
     assert.deepEqual((await other.next('presence')).joined, [{ peerId: 'nopres' }]);
     await other.request({ type: 'publish', channel: 'np', data: 1 });
     await quiet.next('message');
-    assert.equal(quiet.frames.some((f) => f.type === 'presence'), false);
+    assert.equal(
+      quiet.frames.some((f) => f.type === 'presence'),
+      false,
+    );
     await Promise.all([quiet.close(), other.close()]);
   });
 });

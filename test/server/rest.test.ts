@@ -14,10 +14,22 @@ describe('REST /v1', () => {
       port: 0,
       quiet: true,
       config: {
-        publishableKeys: [{ id: 'pk_rest', channelPatterns: ['**'], actions: ['subscribe', 'presence', 'publish', 'send'] }],
+        publishableKeys: [
+          { id: 'pk_rest', channelPatterns: ['**'], actions: ['subscribe', 'presence', 'publish', 'send'] },
+        ],
         secretKeys: [
-          { id: 'sk_id_full', secret: 'sk_secret_full_0123456789', channelPatterns: ['**'], actions: ['subscribe', 'publish', 'presence', 'send'] },
-          { id: 'sk_id_narrow', secret: 'sk_secret_narrow_0123456789', channelPatterns: ['room-*'], actions: ['subscribe'] },
+          {
+            id: 'sk_id_full',
+            secret: 'sk_secret_full_0123456789',
+            channelPatterns: ['**'],
+            actions: ['subscribe', 'publish', 'presence', 'send'],
+          },
+          {
+            id: 'sk_id_narrow',
+            secret: 'sk_secret_narrow_0123456789',
+            channelPatterns: ['room-*'],
+            actions: ['subscribe'],
+          },
         ],
         limits: { messageQuota: 1000 },
       },
@@ -49,14 +61,20 @@ describe('REST /v1', () => {
 
   it('POST /v1/tokens mints an HS256 JWT the WebSocket accepts, with claims applied', async () => {
     const before = Math.floor(Date.now() / 1000);
-    const res = await rest(server, 'POST', '/v1/tokens', {
-      peerId: 'minted',
-      channels: ['room-*'],
-      permissions: ['subscribe', 'presence'],
-      expiresInSec: 120,
-      metadata: { iceServers: [] },
-      peerMetadata: { name: 'Minted' },
-    }, FULL);
+    const res = await rest(
+      server,
+      'POST',
+      '/v1/tokens',
+      {
+        peerId: 'minted',
+        channels: ['room-*'],
+        permissions: ['subscribe', 'presence'],
+        expiresInSec: 120,
+        metadata: { iceServers: [] },
+        peerMetadata: { name: 'Minted' },
+      },
+      FULL,
+    );
     assert.equal(res.status, 200);
     const { token, expiresAt } = res.body as { token: string; expiresAt: number };
     assert.ok(expiresAt >= before + 120 && expiresAt <= before + 121);
@@ -64,11 +82,21 @@ describe('REST /v1', () => {
     assert.deepEqual({ alg: header.alg, kid: header.kid }, { alg: 'HS256', kid: 'sk_id_full' });
     const client = await RawClient.connect(server, `token=${token}`);
     const welcome = await client.next('welcome');
-    assert.deepEqual(welcome, { type: 'welcome', peerId: 'minted', expiresAt, serverTime: welcome.serverTime, maxMessageSize: 65536, metadata: { iceServers: [] } });
+    assert.deepEqual(welcome, {
+      type: 'welcome',
+      peerId: 'minted',
+      expiresAt,
+      serverTime: welcome.serverTime,
+      maxMessageSize: 65536,
+      metadata: { iceServers: [] },
+    });
     assert.equal((await client.request({ type: 'publish', channel: 'room-1', data: 1 })).code, 'action_not_permitted');
     assert.equal((await client.request({ type: 'subscribe', channel: 'room-1' })).type, 'ack');
     const peers = await rest(server, 'GET', '/v1/channels/room-1/peers', undefined, FULL);
-    assert.deepEqual(peers, { status: 200, body: { channel: 'room-1', peers: [{ peerId: 'minted', metadata: { name: 'Minted' } }] } });
+    assert.deepEqual(peers, {
+      status: 200,
+      body: { channel: 'room-1', peers: [{ peerId: 'minted', metadata: { name: 'Minted' } }] },
+    });
     await client.close();
   });
 
@@ -106,9 +134,21 @@ describe('REST /v1', () => {
   it('GET /v1/channels/:channel/peers: URL-encoded names, reserved 400, outside key 403, needs presence', async () => {
     const a = await RawClient.welcomed(server, 'key=pk_rest');
     await a.request({ type: 'subscribe', channel: 'team/blue room' });
-    const res = await rest(server, 'GET', `/v1/channels/${encodeURIComponent('team/blue room')}/peers`, undefined, FULL);
-    assert.deepEqual(res, { status: 200, body: { channel: 'team/blue room', peers: [{ peerId: a.frames[0].peerId }] } });
-    assert.deepEqual((await rest(server, 'GET', '/v1/channels/empty/peers', undefined, FULL)).body, { channel: 'empty', peers: [] });
+    const res = await rest(
+      server,
+      'GET',
+      `/v1/channels/${encodeURIComponent('team/blue room')}/peers`,
+      undefined,
+      FULL,
+    );
+    assert.deepEqual(res, {
+      status: 200,
+      body: { channel: 'team/blue room', peers: [{ peerId: a.frames[0].peerId }] },
+    });
+    assert.deepEqual((await rest(server, 'GET', '/v1/channels/empty/peers', undefined, FULL)).body, {
+      channel: 'empty',
+      peers: [],
+    });
     const reserved = await rest(server, 'GET', '/v1/channels/_system%2Fx/peers', undefined, FULL);
     assert.deepEqual([reserved.status, reserved.body.error], [400, 'channel_reserved']);
     const badEncoding = await rest(server, 'GET', '/v1/channels/%E0%A4%A/peers', undefined, FULL);
@@ -125,10 +165,27 @@ describe('REST /v1', () => {
     const stamped = await RawClient.welcomed(server, 'key=pk_rest');
     await plain.request({ type: 'subscribe', channel: 'announce' });
     await stamped.request({ type: 'subscribe', channel: 'announce', includeSenderMetadata: true });
-    const res = await rest(server, 'POST', '/v1/channels/announce/publish', { data: { text: 'hi' }, from: 'ops', peerMetadata: { team: 'ops' } }, FULL);
+    const res = await rest(
+      server,
+      'POST',
+      '/v1/channels/announce/publish',
+      { data: { text: 'hi' }, from: 'ops', peerMetadata: { team: 'ops' } },
+      FULL,
+    );
     assert.deepEqual(res, { status: 200, body: { channel: 'announce', delivered: 2 } });
-    assert.deepEqual(await plain.next('message'), { type: 'message', channel: 'announce', from: 'ops', data: { text: 'hi' } });
-    assert.deepEqual(await stamped.next('message'), { type: 'message', channel: 'announce', from: 'ops', data: { text: 'hi' }, fromMetadata: { team: 'ops' } });
+    assert.deepEqual(await plain.next('message'), {
+      type: 'message',
+      channel: 'announce',
+      from: 'ops',
+      data: { text: 'hi' },
+    });
+    assert.deepEqual(await stamped.next('message'), {
+      type: 'message',
+      channel: 'announce',
+      from: 'ops',
+      data: { text: 'hi' },
+      fromMetadata: { team: 'ops' },
+    });
     await rest(server, 'POST', '/v1/channels/announce/publish', { data: 0 }, FULL);
     assert.deepEqual(await plain.next('message'), { type: 'message', channel: 'announce', from: 'server', data: 0 });
     const missing = await rest(server, 'POST', '/v1/channels/announce/publish', { from: 'ops' }, FULL);
@@ -141,11 +198,12 @@ describe('REST /v1', () => {
   });
 
   it('GET /v1/usage reports live connections, message totals and limits', async () => {
-    const usage = async () => (await rest(server, 'GET', '/v1/usage', undefined, FULL)).body as {
-      connections: { current: number; max: number };
-      messages: { published: number; sent: number; delivered: number; quota: number; remaining: number };
-      limits: Record<string, unknown>;
-    };
+    const usage = async () =>
+      (await rest(server, 'GET', '/v1/usage', undefined, FULL)).body as {
+        connections: { current: number; max: number };
+        messages: { published: number; sent: number; delivered: number; quota: number; remaining: number };
+        limits: Record<string, unknown>;
+      };
     await until(async () => (await usage()).connections.current === 0, 'idle');
     const start = await usage();
     assert.equal(start.connections.max, 1000);
@@ -166,7 +224,13 @@ describe('REST /v1', () => {
   });
 
   it('unknown routes and methods → 404 not_found', async () => {
-    for (const [method, path] of [['GET', '/v1/nothing'], ['GET', '/v1/tokens'], ['PUT', '/v1/usage'], ['GET', '/v1/channels/x'], ['POST', '/v1/peers/x']]) {
+    for (const [method, path] of [
+      ['GET', '/v1/nothing'],
+      ['GET', '/v1/tokens'],
+      ['PUT', '/v1/usage'],
+      ['GET', '/v1/channels/x'],
+      ['POST', '/v1/peers/x'],
+    ]) {
       const res = await rest(server, method, path, undefined, FULL);
       assert.deepEqual([res.status, res.body.error], [404, 'not_found'], `${method} ${path}`);
     }

@@ -35,7 +35,10 @@ describe('official SDK: SignallingClient', () => {
 
     await alice.subscribe('lobby');
     await bob.subscribe('lobby', { includeSenderMetadata: true });
-    await until(() => aliceSeen.some((e) => e.event === 'presence' && (e.payload.joined as unknown[]).length === 1), 'alice sees bob');
+    await until(
+      () => aliceSeen.some((e) => e.event === 'presence' && (e.payload.joined as unknown[]).length === 1),
+      'alice sees bob',
+    );
     await until(() => bobSeen.some((e) => e.event === 'presence'), 'bob gets the snapshot');
     assert.deepEqual(
       bobSeen.filter((e) => e.event === 'presence').map((e) => e.payload),
@@ -59,13 +62,24 @@ describe('official SDK: SignallingClient', () => {
       fromMetadata: { name: 'Alice' },
     });
     assert.deepEqual(aliceSeen.find((e) => e.event === 'direct')?.payload, { from: bobId, data: { text: 'hi alice' } });
-    assert.equal(aliceSeen.some((e) => e.event === 'message'), false, 'publish is never echoed to its sender');
+    assert.equal(
+      aliceSeen.some((e) => e.event === 'message'),
+      false,
+      'publish is never echoed to its sender',
+    );
 
     await bob.unsubscribe('lobby');
-    await until(() => aliceSeen.some((e) => e.event === 'presence' && (e.payload.left as unknown[]).length === 1), 'left');
+    await until(
+      () => aliceSeen.some((e) => e.event === 'presence' && (e.payload.left as unknown[]).length === 1),
+      'left',
+    );
     await Promise.all([alice.close(), bob.close()]);
-    await until(async () => (await rest(server, 'GET', '/v1/usage')).body.connections !== undefined &&
-      ((await rest(server, 'GET', '/v1/usage')).body.connections as { current: number }).current === 0, 'no connection left');
+    await until(
+      async () =>
+        (await rest(server, 'GET', '/v1/usage')).body.connections !== undefined &&
+        ((await rest(server, 'GET', '/v1/usage')).body.connections as { current: number }).current === 0,
+      'no connection left',
+    );
   });
 
   it('server errors reject the matching request with the wire code as the error name', async () => {
@@ -121,12 +135,22 @@ describe('official SDK: two MeteredPeers (signalling only, inert RTCPeerConnecti
       assert.equal(alice.remotePeers[0].id, 'bob');
       assert.equal(bob.remotePeers[0].id, 'alice');
       const count = (seen: Recorded[], event: string) => seen.filter((e) => e.event === event).length;
-      assert.equal(Math.min(count(aliceSeen, 'peer-left'), count(bobSeen, 'peer-left')), 0, 'one side kept its peer silently');
+      assert.equal(
+        Math.min(count(aliceSeen, 'peer-left'), count(bobSeen, 'peer-left')),
+        0,
+        'one side kept its peer silently',
+      );
       for (const seen of [aliceSeen, bobSeen]) assert.equal(count(seen, 'peer-joined') - count(seen, 'peer-left'), 1);
 
       await bob.send({ after: 'restart' });
-      await until(() => aliceSeen.some((e) => e.event === 'data' && (e.payload.data as { after?: string }).after), 'data after restart');
-      assert.deepEqual(aliceSeen.filter((e) => e.event === 'error'), []);
+      await until(
+        () => aliceSeen.some((e) => e.event === 'data' && (e.payload.data as { after?: string }).after),
+        'data after restart',
+      );
+      assert.deepEqual(
+        aliceSeen.filter((e) => e.event === 'error'),
+        [],
+      );
 
       const leftBefore = aliceSeen.filter((e) => e.event === 'peer-left').length;
       await bob.close();
@@ -151,8 +175,14 @@ describe('official SDK: two MeteredPeers (signalling only, inert RTCPeerConnecti
       const firstId = alice.remotePeers[0].id;
       await server.close();
       server = await startServer({ port, quiet: true });
-      await until(() => alice.state === 'joined' && anon.state === 'joined' && alice.remotePeers.length === 1 &&
-        alice.remotePeers[0].id !== firstId, 'alice sees the new anon id');
+      await until(
+        () =>
+          alice.state === 'joined' &&
+          anon.state === 'joined' &&
+          alice.remotePeers.length === 1 &&
+          alice.remotePeers[0].id !== firstId,
+        'alice sees the new anon id',
+      );
       assert.equal(anon.remotePeers[0]?.id, 'alice');
       assert.equal(aliceSeen.filter((e) => e.event === 'peer-left').length, 1);
     } finally {

@@ -86,6 +86,25 @@ describe('close codes', () => {
     }
   });
 
+  it('defaults: 100 channels per connection, then channel_limit_exceeded; a 400-frame burst closes 4011', async () => {
+    const server = await startServer({ port: 0, quiet: true });
+    try {
+      const client = await RawClient.welcomed(server);
+      for (let i = 0; i < 100; i++) client.send({ type: 'subscribe', channel: `ch-${i}`, requestId: `s${i}` });
+      const last = await client.request({ type: 'subscribe', channel: 'ch-100' });
+      assert.equal(last.code, 'channel_limit_exceeded');
+      assert.equal(client.frames.filter((f) => f.type === 'ack').length, 100);
+      // Burst 200 at 100/s: 400 frames sent at once cannot all fit, whatever the machine's speed (< 2 s to send).
+      const flooder = await RawClient.welcomed(server);
+      for (let i = 0; i < 400; i++) flooder.send({ type: 'ping' });
+      assert.equal((await flooder.closed).code, 4011);
+      assert.ok(flooder.frames.filter((f) => f.type === 'pong').length < 400);
+      await client.close();
+    } finally {
+      await server.close();
+    }
+  });
+
   it('4011 when the per-connection token bucket is empty', async () => {
     const server = await startServer({
       port: 0,

@@ -135,7 +135,8 @@ export function serverPlugin() {
   return {
     name: 'metered-test-servers',
     async serverStart() {
-      await start('main', {});
+      // Every browser test connects from 127.0.0.1: lift the per-IP limit (default 60 upgrades/min → HTTP 429).
+      await start('main', { config: { limits: { connectAttemptsPerMinute: 1_000_000 } } });
     },
     async serverStop() {
       await Promise.all([...servers.values()].map(({ server }) => server.close().catch(() => {})));

@@ -116,9 +116,11 @@ export class Connection implements Member {
       this.sendError('malformed_message');
       return;
     }
-    const text = Array.isArray(data)
-      ? Buffer.concat(data).toString('utf8')
-      : Buffer.from(data as ArrayBuffer).toString('utf8');
+    const text = Buffer.isBuffer(data)
+      ? data.toString('utf8')
+      : Array.isArray(data)
+        ? Buffer.concat(data).toString('utf8')
+        : Buffer.from(data).toString('utf8');
     const parsed = parseClientFrame(text);
     if (!parsed.ok) {
       this.sendError(parsed.code, parsed.requestId);

@@ -82,6 +82,20 @@ describe('official SDK: SignallingClient', () => {
     );
   });
 
+  it('graceful shutdown reaches the SDK as going-away {retryAfterMs}, then a 1001 close it will reconnect from', async () => {
+    const own = await startServer({ port: 0, quiet: true, config: { goingAwayRetryAfterMs: 2500 } });
+    const client = sdkClient(own);
+    const seen = record(client, ['going-away', 'disconnected']);
+    await client.connect();
+    await own.close();
+    await until(() => seen.length === 2, 'going-away and disconnected');
+    assert.deepEqual(seen, [
+      { event: 'going-away', payload: { retryAfterMs: 2500 } },
+      { event: 'disconnected', payload: { code: 1001, reason: 'going_away', willReconnect: true } },
+    ]);
+    await client.close();
+  });
+
   it('server errors reject the matching request with the wire code as the error name', async () => {
     const client = sdkClient(server);
     await client.connect();

@@ -46,6 +46,7 @@ describe('<metered-room> lifecycle', () => {
 
   it('removing a room mid-call stops every capture track and closes its server connection', async () => {
     const room = addRoom(server, { channel: uniqueChannel('remove') });
+    rooms.push(room);
     await waitForState(room, 'joined');
     expect(captures.liveTracks().map((t) => t.kind).sort()).to.deep.equal(['audio', 'video']);
     await connectionsReach(server, 1);
@@ -67,6 +68,7 @@ describe('<metered-room> lifecycle', () => {
     };
     try {
       const room = addRoom(server, { channel: uniqueChannel('midjoin') });
+      rooms.push(room);
       await waitUntil(() => captures.streams.length === 1, 'getUserMedia was never called', { timeout: GUARD_MS });
       expect(room.state).to.equal('joining');
       room.remove();
@@ -82,13 +84,31 @@ describe('<metered-room> lifecycle', () => {
   });
 
   it('removing a room mid-join, while the socket connects, leaves no connection behind', async () => {
-    const room = addRoom(server, { channel: uniqueChannel('midsocket') });
-    await waitUntil(() => room.peer !== null, 'the peer was never built', { timeout: GUARD_MS });
-    expect(room.state).to.equal('joining');
-    room.remove();
+    // Remove the room right after the SDK creates its WebSocket (a spy subclass; the socket itself is real).
+    const RealWebSocket = window.WebSocket;
+    let room!: MeteredRoom;
+    let stateAtRemoval = '';
+    window.WebSocket = class extends RealWebSocket {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols);
+        queueMicrotask(() => {
+          stateAtRemoval = room.state;
+          room.remove();
+        });
+      }
+    };
+    try {
+      room = addRoom(server, { channel: uniqueChannel('midsocket') });
+      rooms.push(room);
+      await waitUntil(() => stateAtRemoval !== '', 'no WebSocket was created', { timeout: GUARD_MS });
+    } finally {
+      window.WebSocket = RealWebSocket;
+    }
+    expect(stateAtRemoval).to.equal('joining');
     expect(captures.liveTracks()).to.deep.equal([]);
+    await waitUntil(() => room.state === 'left', `room ended in ${room.state}`, { timeout: GUARD_MS });
     await connectionsReach(server, 0);
-    expect(room.state).to.equal('left');
+    expect(room.peer).to.equal(null);
   });
 
   it('leave() then join() builds a fresh peer and joins again', async () => {
@@ -143,6 +163,7 @@ describe('<metered-room> lifecycle', () => {
 
   it('a default-layout room is torn down cleanly too (video and chat inside its shadow root)', async () => {
     const room = addRoom(server, { channel: uniqueChannel('default') });
+    rooms.push(room);
     const other = addRoom(server, { channel: room.channel });
     rooms.push(other);
     await waitForState(room, 'joined');

@@ -235,4 +235,40 @@ describe('REST /v1', () => {
       assert.deepEqual([res.status, res.body.error], [404, 'not_found'], `${method} ${path}`);
     }
   });
+
+  it('300 seeded random requests: every answer is JSON {error, message} or a success, never a 5xx', async () => {
+    let state = 0xc0ffee;
+    const random = () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 4294967296;
+    };
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+    const segment = () =>
+      pick(['tokens', 'usage', 'channels', 'peers', 'publish', '%FF', '', 'x%2Fy', '\u00e9', '_system%2Fa']);
+    const bodies = [
+      undefined,
+      '',
+      '{',
+      '[]',
+      'null',
+      '{"peerId":7}',
+      '{"peerId":"p","channels":[1]}',
+      '{"data":null}',
+      JSON.stringify({ peerId: 'p', metadata: { a: 1 } }),
+    ];
+    for (let i = 0; i < 300; i++) {
+      const path = `/v1/${Array.from({ length: 1 + Math.floor(random() * 3) }, segment).join('/')}`;
+      const method = pick(['GET', 'POST', 'DELETE', 'PUT', 'PATCH']);
+      const body = method === 'GET' ? undefined : pick(bodies);
+      const res = await fetch(`${server.url}${path}`, {
+        method,
+        headers: pick([FULL, NARROW, {}]),
+        ...(body !== undefined ? { body } : {}),
+      });
+      assert.ok(res.status < 500, `${method} ${path} → ${res.status}`);
+      const json = (await res.json()) as Record<string, unknown>;
+      if (res.status >= 400) assert.deepEqual(Object.keys(json).sort(), ['error', 'message'], `${method} ${path}`);
+    }
+    assert.equal((await rest(server, 'GET', '/v1/usage', undefined, FULL)).status, 200);
+  });
 });

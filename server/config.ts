@@ -3,9 +3,8 @@
  * offending field. Development mode (no keys configured) installs well-known dev keys so the product runs with no
  * account and no setup.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** Development publishable key: every channel (`**`), every action, any origin. Installed only in dev mode. */

@@ -51,6 +51,9 @@ describe('<metered-room> media errors', () => {
       expect(detail.cause).to.equal(refusal);
       await waitForState(room, 'joined');
       expect(errors).to.have.length(1);
+      await room.updateComplete;
+      const notice = room.shadowRoot!.querySelector('[part="notice"]')!.textContent!;
+      expect(notice).to.contain(detail.message);
     });
   }
 

@@ -76,6 +76,7 @@ export const roomStyles = css`
     color: var(--_text);
   }
   .banner,
+  .notice,
   .error {
     padding: var(--_gap);
     margin-bottom: var(--_gap);
@@ -84,6 +85,9 @@ export const roomStyles = css`
   }
   .error {
     border: 1px solid var(--_danger);
+  }
+  .notice p {
+    margin: 0;
   }
   .error p {
     margin: 0 0 0.4em;

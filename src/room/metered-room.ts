@@ -45,6 +45,7 @@ const autoJoinConverter = {
  * @csspart device-picker - The microphone and camera selects.
  * @csspart banner - The "Reconnecting…" banner.
  * @csspart error - The error panel (message, remedy, Join again).
+ * @csspart notice - Why the call runs without camera/microphone (permission denied, no device, insecure page).
  * @csspart join - The Join button shown when the room is not in a call.
  *
  * @cssprop --metered-background - Room background.
@@ -217,8 +218,15 @@ export class MeteredRoom extends LitElement {
           <button class="primary" @click=${() => this.join()}>Join again</button>
         </div>`;
     }
+    const { mediaError } = this.session;
+    const notice =
+      mediaError && (state === 'joining' || state === 'joined' || state === 'reconnecting')
+        ? html`<div class="notice" part="notice" role="status">
+            <p>${mediaError.message} ${ERROR_TEXT[mediaError.code].remedy}</p>
+          </div>`
+        : nothing;
     const canJoin = hasEnoughConfig(this.sessionConfig()) && (state === 'left' || state === 'failed' || (state === 'idle' && !this.autoJoin));
-    return html`${banner}${canJoin
+    return html`${banner}${notice}${canJoin
       ? html`<button class="primary join" part="join" @click=${() => this.join()}>Join</button>`
       : nothing}`;
   }

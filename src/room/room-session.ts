@@ -37,6 +37,8 @@ export class RoomSession extends EventTarget implements RoomStore {
   channel: string | null = null;
   /** The last fatal error (shown by the room's error panel); cleared by the next join. */
   fatalError: MeteredErrorDetail | null = null;
+  /** Why this join has no camera/microphone (shown as a notice: the call goes on without them). */
+  mediaError: MeteredErrorDetail | null = null;
   noMediaTimeoutMs = NO_MEDIA_TIMEOUT_MS;
   readonly media = new LocalMedia();
 
@@ -86,6 +88,7 @@ export class RoomSession extends EventTarget implements RoomStore {
     const config = this.readConfig();
     const check = checkConfig(config, tokenUrlProvider);
     this.fatalError = null;
+    this.mediaError = null;
     if (!check.ok) return this.fail({ code: 'invalid_config', attribute: check.attribute, fatal: true });
     const attempt = ++this.attempt;
     this.closeReported = false;
@@ -97,7 +100,9 @@ export class RoomSession extends EventTarget implements RoomStore {
     const captured = await this.media.capture(check.config.media);
     if (attempt !== this.attempt) return;
     if (captured && 'kind' in captured) {
-      this.report(captured.kind === 'insecure' ? { code: 'insecure_context', fatal: false } : mapMediaError(captured.error));
+      this.mediaError = this.report(
+        captured.kind === 'insecure' ? { code: 'insecure_context', fatal: false } : mapMediaError(captured.error),
+      );
     }
 
     const watch = new SocketWatch((close) => this.onSocketClose(close, attempt));
@@ -169,10 +174,11 @@ export class RoomSession extends EventTarget implements RoomStore {
   }
 
   /** Reports an error on the room; a fatal one is kept for the error panel. */
-  report(init: MeteredErrorInit): void {
+  report(init: MeteredErrorInit): MeteredErrorDetail {
     const detail = emitError(this.host, init);
     if (detail.fatal) this.fatalError = detail;
     this.changed();
+    return detail;
   }
 
   private fail(init: MeteredErrorInit): void {

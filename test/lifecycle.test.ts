@@ -111,9 +111,31 @@ describe('<metered-room> lifecycle', () => {
     expect(room.peer).to.equal(null);
   });
 
-  it('leave() then join() builds a fresh peer and joins again', async () => {
+  it('a room moved elsewhere in the page leaves and auto-joins again', async () => {
+    const room = addRoom(server, { channel: uniqueChannel('moved'), media: 'none' });
+    rooms.push(room);
+    await waitForState(room, 'joined');
+    const firstPeer = room.peer;
+    const elsewhere = document.createElement('div');
+    document.body.appendChild(elsewhere);
+    try {
+      const left = oneEvent(room, 'metered-left');
+      elsewhere.appendChild(room); // disconnected + connected in one go
+      expect((await left).detail.reason).to.equal('removed');
+      await waitForState(room, 'joined');
+      expect(room.peer).to.not.equal(firstPeer);
+      await connectionsReach(server, 1);
+    } finally {
+      room.remove();
+      elsewhere.remove();
+    }
+  });
+
+  it('leave() then join() builds a fresh peer and joins again, with the state sequence in events', async () => {
     const room = addRoom(server, { channel: uniqueChannel('again') });
     rooms.push(room);
+    const states: string[] = [];
+    room.addEventListener('metered-state-change', (e) => states.push(`${e.detail.from}>${e.detail.to}`));
     await waitForState(room, 'joined');
     const firstPeer = room.peer;
     const left = oneEvent(room, 'metered-left');
@@ -126,6 +148,14 @@ describe('<metered-room> lifecycle', () => {
     await waitForState(room, 'joined');
     expect(room.peer).to.not.equal(firstPeer);
     await connectionsReach(server, 1);
+    expect(states).to.deep.equal([
+      'idle>joining',
+      'joining>joined',
+      'joined>leaving',
+      'leaving>left',
+      'left>joining',
+      'joining>joined',
+    ]);
   });
 
   it('server shutdown and restart: reconnects, media resumes, messages flow again', async () => {

@@ -91,6 +91,8 @@ export class MeteredRoom extends LitElement {
 
   private readonly session = new RoomSession(this, () => this.sessionConfig());
   private autoJoinPending = false;
+  /** The leave started by the last removal: a room put back into the page rejoins after it finished. */
+  private removal: Promise<void> = Promise.resolve();
 
   constructor() {
     super();
@@ -127,13 +129,14 @@ export class MeteredRoom extends LitElement {
     this.autoJoinPending = true;
     this.hasChildren = this.children.length > 0;
     navigator.mediaDevices?.addEventListener('devicechange', this.refreshDevices);
+    if (this.hasUpdated) this.requestUpdate(); // re-added to the page: let updated() auto-join again
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.autoJoinPending = false;
     navigator.mediaDevices?.removeEventListener('devicechange', this.refreshDevices);
-    void this.session.leave('removed');
+    this.removal = this.session.leave('removed');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -146,7 +149,9 @@ export class MeteredRoom extends LitElement {
     if (changed.has('displayName')) this.session.announce();
     if (this.autoJoinPending && this.autoJoin && this.isConnected && hasEnoughConfig(this.sessionConfig())) {
       this.autoJoinPending = false;
-      if (!this.session.active) void Promise.resolve().then(() => this.join());
+      void this.removal.then(() => {
+        if (this.isConnected && !this.session.active) return this.join();
+      });
     }
   }
 

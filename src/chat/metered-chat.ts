@@ -278,3 +278,9 @@ function toMessageDetail(entry: ChatEntry): MessageDetail {
   const { id, fromPeerId, displayName, nameVerified, text, sentAt, isOwn } = entry;
   return { id, fromPeerId, displayName, nameVerified, text, sentAt, isOwn };
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'metered-chat': MeteredChat;
+  }
+}

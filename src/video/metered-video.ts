@@ -94,3 +94,9 @@ export class MeteredVideo extends LitElement {
     }
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'metered-video': MeteredVideo;
+  }
+}

@@ -14,7 +14,15 @@ import {
   type Side,
 } from './helpers/chat-dom.js';
 import { collectErrors, uniqueChannel, waitForError, waitForState } from './helpers/room.js';
-import { mainServer, mintToken, type TestServer } from './helpers/server.js';
+import {
+  mainServer,
+  mintToken,
+  rest,
+  restartServer,
+  startServer,
+  stopServer,
+  type TestServer,
+} from './helpers/server.js';
 
 /** A chat room authenticated with a token minted for these claims (the room's tokenProvider). */
 function addTokenRoom(
@@ -176,5 +184,52 @@ describe('<metered-chat> keeps every message', () => {
     part(reader.chat, 'new-messages').click();
     await waitUntil(() => !hasPart(reader.chat, 'new-messages'), 'button did not go away');
     await waitUntil(() => list.scrollHeight - list.scrollTop - list.clientHeight < 2, 'did not scroll to the end');
+  });
+
+  it('over_message_quota marks the message failed; while reconnecting a new draft is kept; after the server restarts Retry and the draft both go through', async () => {
+    // The quota counts every publish/send over the server's life (signalling too) and resets with the server.
+    const server = await startServer({ limits: { messageQuota: 400 } });
+    try {
+      const parent = await roomsContainer();
+      const channel = uniqueChannel('chat');
+      const a = addChatRoom(server, parent, { channel, displayName: 'Ada' });
+      const b = addChatRoom(server, parent, { channel, displayName: 'Bob' });
+      await joined(a.room, b.room);
+      const errors = collectErrors(a.chat);
+
+      // Spend what is left of the quota from the REST side (other channel), then chat.
+      const remaining = async () =>
+        (await rest<{ messages: { remaining: number } }>(server, 'GET', '/v1/usage')).body.messages.remaining;
+      while ((await remaining()) > 0) {
+        await rest(server, 'POST', `/v1/channels/${uniqueChannel('spend')}/publish`, { data: 'x' });
+      }
+      await typeAndSend(a.chat, 'over quota');
+      const refused = await waitForError(errors, 'over_message_quota');
+      expect(refused.fatal).to.equal(false);
+      await waitUntil(() => messages(a.chat)[0]?.dataset.status === 'failed', 'message not marked failed');
+      expect(part(messages(a.chat)[0], 'failure').textContent).to.contain('quota');
+
+      // The server goes away: sending now keeps the draft (not_joined) instead of losing it.
+      await stopServer(server);
+      await waitUntil(() => a.room.state !== 'joined', 'room did not notice the server stopping');
+      await typeAndSend(a.chat, 'typed while offline');
+      await waitForError(errors, 'not_joined');
+      expect(input(a.chat).value).to.equal('typed while offline');
+
+      await restartServer(server);
+      await joined(a.room, b.room);
+      part(messages(a.chat)[0], 'retry').click();
+      input(a.chat).focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(
+        () => messages(a.chat).every((m) => m.dataset.status === 'sent') && messages(b.chat).length === 2,
+        `not delivered after the restart: ${messages(a.chat).map((m) => m.dataset.status)} / ${texts(b.chat)}`,
+      );
+      expect(texts(b.chat)).to.deep.equal(['over quota', 'typed while offline']);
+      expect(texts(a.chat)).to.deep.equal(['over quota', 'typed while offline']);
+      expect(input(a.chat).value).to.equal('');
+    } finally {
+      await stopServer(server);
+    }
   });
 });

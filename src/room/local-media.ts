@@ -3,6 +3,7 @@
  * `stopAll()`: every capture track it ever started is stopped (the camera light goes off), including tracks from
  * a `getUserMedia` that resolves after the room was torn down — those are stopped the moment they arrive.
  */
+import type { ParticipantStream } from '../room-context.js';
 import type { MediaKind } from './room-config.js';
 
 export type MediaFailure = { kind: 'insecure' } | { kind: 'error'; error: unknown };
@@ -98,6 +99,14 @@ export class LocalMedia {
     if (this.camera) stopStream(this.camera);
     this.stopScreen();
     this.camera = null;
+  }
+
+  /** The local participant's streams: camera first, then the screen share. */
+  streams(): ParticipantStream[] {
+    return [
+      ...(this.camera ? [{ stream: this.camera, role: 'camera' as const }] : []),
+      ...(this.screen ? [{ stream: this.screen, role: 'screen' as const }] : []),
+    ];
   }
 
   /** Ids of the device each capture track uses, for the device pickers. */

@@ -6,8 +6,8 @@
  * Join attempts are numbered: anything that resolves for an older attempt (a getUserMedia, a join, a socket
  * close) after a leave is ignored, and its capture tracks are stopped on arrival.
  */
-import { ConsoleLogger, MeteredPeer, type MeteredPeerOptions, type RemotePeer } from '@metered-ca/realtime';
-import { isTerminalCloseCode, mapClose, mapMediaError, mapSdkError } from '../error-mapping.js';
+import { ConsoleLogger, MeteredPeer, type RemotePeer } from '@metered-ca/realtime';
+import { mapMediaError, mapSdkError } from '../error-mapping.js';
 import type { MeteredErrorDetail } from '../errors.js';
 import { emit, emitError, type LeftDetail, type MeteredErrorInit } from '../events.js';
 import type { Participant, RoomDataDetail, RoomState, RoomStore } from '../room-context.js';
@@ -15,6 +15,7 @@ import { LocalMedia } from './local-media.js';
 import { checkConfig, type RoomConfig } from './room-config.js';
 import { isRoomMessage, parseHello, parseStreamRole } from './room-messages.js';
 import { Announcer } from './announcer.js';
+import { ClosePolicy } from './close-policy.js';
 import { RemoteParticipants } from './remote-participants.js';
 import { SocketWatch, type SocketClose } from './socket-watch.js';
 import { CountingTokenProvider, tokenUrlProvider } from './token-source.js';
@@ -45,10 +46,7 @@ export class RoomSession extends EventTarget implements RoomStore {
   private attempt = 0;
   private watch: SocketWatch | null = null;
   private tokens: CountingTokenProvider | null = null;
-  /** Set while a socket close is being handled, so the SDK's echo of the same close is not reported twice. */
-  private closeBeingHandled = false;
-  private closeReported = false;
-  private lastClose: SocketClose | null = null;
+  private readonly closes = new ClosePolicy();
   private cachedParticipants: readonly Participant[] | null = null;
   private readonly remotes = new RemoteParticipants({
     onChange: () => this.changed(),
@@ -91,8 +89,7 @@ export class RoomSession extends EventTarget implements RoomStore {
     this.mediaError = null;
     if (!check.ok) return this.fail({ code: 'invalid_config', attribute: check.attribute, fatal: true });
     const attempt = ++this.attempt;
-    this.closeReported = false;
-    this.lastClose = null;
+    this.closes.reset();
     this.setState('joining');
 
     // Capture first: tracks added before join() reach every peer the SDK meets. A media failure is reported but
@@ -108,15 +105,14 @@ export class RoomSession extends EventTarget implements RoomStore {
     const watch = new SocketWatch((close) => this.onSocketClose(close, attempt));
     const { credential } = check.config;
     this.tokens = 'tokenProvider' in credential ? new CountingTokenProvider(credential.tokenProvider) : null;
-    const options: MeteredPeerOptions = {
-      ...(this.tokens ? { tokenProvider: this.tokens.provide } : { apiKey: (credential as { apiKey: string }).apiKey }),
-      ...(check.config.serverUrl ? { url: check.config.serverUrl } : {}),
-      ...(config.debug ? { logger: ConsoleLogger } : {}),
-      webSocketFactory: watch.factory,
-    };
     let peer: MeteredPeer;
     try {
-      peer = new MeteredPeer(options);
+      peer = new MeteredPeer({
+        ...(this.tokens ? { tokenProvider: this.tokens.provide } : { apiKey: (credential as { apiKey: string }).apiKey }),
+        ...(check.config.serverUrl ? { url: check.config.serverUrl } : {}),
+        ...(config.debug ? { logger: ConsoleLogger } : {}),
+        webSocketFactory: watch.factory,
+      });
     } catch (err) {
       // The SDK validates the URL and options at construction (TypeError); our own check should have caught it.
       this.media.stopAll();
@@ -134,8 +130,8 @@ export class RoomSession extends EventTarget implements RoomStore {
     } catch (err) {
       if (attempt !== this.attempt) return;
       // A close during the join was already reported from the socket, with its real code and reason.
-      if (!this.closeReported) {
-        const close = this.lastClose as SocketClose | null; // set by onSocketClose meanwhile
+      if (!this.closes.reportedWhileJoining) {
+        const close = this.closes.last;
         const init = mapSdkError(err, {
           fatal: true,
           consecutiveFailures: this.tokens?.consecutiveFailures,
@@ -191,8 +187,7 @@ export class RoomSession extends EventTarget implements RoomStore {
     if (this.tokens && this.tokens.consecutiveFailures > 0) {
       return { code: 'token_provider_failed', consecutiveFailures: this.tokens.consecutiveFailures, fatal: true, cause: err };
     }
-    const close = this.lastClose;
-    return mapClose(close?.code ?? 1006, close?.reason ?? '', true, err);
+    return { ...this.closes.finalError(), cause: err };
   }
 
   /** Ends the session: teardown, then `left` (reason leave/removed/channel-change) or `failed` (reason error). */
@@ -235,20 +230,9 @@ export class RoomSession extends EventTarget implements RoomStore {
 
   private onSocketClose(close: SocketClose, attempt: number): void {
     if (attempt !== this.attempt || close.code === 1000) return;
-    this.lastClose = close;
-    this.closeBeingHandled = true;
-    setTimeout(() => (this.closeBeingHandled = false), 0);
-    if (this.state === 'joining') {
-      // The SDK does not retry a failed first connect: whatever closed it ends this join.
-      this.closeReported = true;
-      this.report(mapClose(close.code, close.reason, true));
-      return;
-    }
-    if (this.state !== 'joined' && this.state !== 'reconnecting') return;
-    const fatal = isTerminalCloseCode(close.code) || (close.code === 4002 && !this.tokens);
-    // While reconnecting, each failed attempt closes again (1006 while the server is down): report the first.
-    if (fatal || this.state === 'joined') this.report(mapClose(close.code, close.reason, fatal));
-    if (fatal) void this.end('error');
+    const verdict = this.closes.classify(close, this.state, this.tokens !== null);
+    if (verdict.report) this.report(verdict.report);
+    if (verdict.end) void this.end('error');
   }
 
   private wire(peer: MeteredPeer): void {
@@ -273,10 +257,7 @@ export class RoomSession extends EventTarget implements RoomStore {
     peer.on('left', () => {
       // We only get here for a close we did not ask for (ours clears this.peer first): the session is over.
       if (!current()) return;
-      if (!this.fatalError) {
-        const close = this.lastClose;
-        this.report(mapClose(close?.code ?? 1006, close?.reason ?? '', true));
-      }
+      if (!this.fatalError) this.report(this.closes.finalError());
       void this.end('error');
     });
     peer.on('peer-joined', ({ peer: remote }) => {
@@ -304,9 +285,7 @@ export class RoomSession extends EventTarget implements RoomStore {
     peer.on('error', ({ err }) => {
       if (!current()) return;
       // Close-named errors echo the socket close we already reported with its real code and reason.
-      if (this.closeBeingHandled && /^(close_\d+|invalid_token|token_expired|channel_not_authorized|account_suspended|admin_disconnect)$/.test(err.name)) {
-        return;
-      }
+      if (this.closes.isEcho(err)) return;
       const init = mapSdkError(err, { consecutiveFailures: this.tokens?.consecutiveFailures });
       if (!init) return;
       this.report(init);
@@ -323,10 +302,6 @@ export class RoomSession extends EventTarget implements RoomStore {
 
   private localParticipant(): Participant[] {
     if (this.peerId === null) return [];
-    const streams = [
-      ...(this.media.camera ? [{ stream: this.media.camera, role: 'camera' as const }] : []),
-      ...(this.media.screen ? [{ stream: this.media.screen, role: 'screen' as const }] : []),
-    ];
     return [
       {
         peerId: this.peerId,
@@ -334,7 +309,7 @@ export class RoomSession extends EventTarget implements RoomStore {
         nameVerified: true,
         isLocal: true,
         connectionState: 'connected',
-        streams,
+        streams: this.media.streams(),
         joinedAt: 0,
       },
     ];

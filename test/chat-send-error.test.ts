@@ -1,0 +1,44 @@
+import { expect } from '@open-wc/testing';
+import { MeteredPeerOversizedError, MeteredPeerSendError } from '@metered-ca/realtime';
+import { classifySendError } from '../src/chat/send-error.js';
+
+/** The SDK names server rejections and lost requests by `name` on a plain Error (see its sendWithAck/handleClose). */
+function named(name: string, message: string): Error {
+  const err = new Error(message);
+  err.name = name;
+  return err;
+}
+
+describe('chat send failures', () => {
+  it('oversized (the SDK error class) goes back to the draft, with size and cap', () => {
+    const failure = classifySendError(new MeteredPeerOversizedError(70000, 65536));
+    expect(failure.kind).to.equal('oversized');
+    expect(failure.error).to.include({ code: 'oversized', size: 70000, cap: 65536, fatal: false });
+  });
+
+  it('not joined goes back to the draft', () => {
+    const failure = classifySendError(new MeteredPeerSendError('not_joined', 'MeteredPeer.send: not joined'));
+    expect(failure).to.deep.include({ kind: 'not-joined' });
+    expect(failure.error).to.include({ code: 'not_joined', fatal: false });
+  });
+
+  it('server refusals are retryable and never fatal for chat, with the server text kept apart', () => {
+    for (const code of ['over_message_quota', 'action_not_permitted']) {
+      const failure = classifySendError(named(code, 'server says <b>no</b>'));
+      expect(failure.kind).to.equal('retryable');
+      expect(failure.error).to.include({ code, fatal: false, serverMessage: 'server says <b>no</b>' });
+    }
+  });
+
+  it('a request lost to a close is `disconnected` with the close code; one lost otherwise assumes 1006', () => {
+    const lost = classifySendError(named('DisconnectedError', "connection closed before ack: code=1001 reason='bye'"));
+    expect(lost.kind).to.equal('retryable');
+    expect(lost.error).to.include({ code: 'disconnected', closeCode: 1001, fatal: false });
+    for (const err of [
+      named('NotConnectedError', 'SignallingClient: not connected'),
+      new Error('ack timeout for requestId=r1'),
+    ]) {
+      expect(classifySendError(err).error).to.include({ code: 'disconnected', closeCode: 1006, fatal: false });
+    }
+  });
+});

@@ -1,0 +1,100 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { PeerConnectionState } from '@metered-ca/realtime';
+import { render } from 'lit';
+import type { Participant, ParticipantStream } from '../src/room-context.js';
+import { featuredTile, renderTile, tilesFor } from '../src/video/video-tile.js';
+
+/** A real video stream from a canvas (no camera needed for layout decisions). */
+function canvasStream(): MediaStream {
+  const canvas = document.createElement('canvas');
+  canvas.getContext('2d')!.fillRect(0, 0, 10, 10);
+  return canvas.captureStream(1);
+}
+
+function participant(
+  peerId: string,
+  options: { isLocal?: boolean; state?: PeerConnectionState; streams?: ParticipantStream[]; name?: string } = {},
+): Participant {
+  return {
+    peerId,
+    displayName: options.name ?? peerId.toUpperCase(),
+    nameVerified: false,
+    isLocal: options.isLocal ?? false,
+    connectionState: options.state ?? 'connected',
+    streams: options.streams ?? [],
+    joinedAt: 0,
+  };
+}
+
+async function renderOne(p: Participant): Promise<HTMLElement> {
+  const container = await fixture<HTMLElement>(html`<div></div>`);
+  render(html`${tilesFor([p]).map((tile) => renderTile(tile, false, () => {}))}`, container);
+  return container.querySelector('figure')!;
+}
+
+describe('video tiles', () => {
+  it('one tile per participant (a placeholder while no stream), plus one per screen share, in order', () => {
+    const camera = canvasStream();
+    const screen = canvasStream();
+    const tiles = tilesFor([
+      participant('me', { isLocal: true, streams: [{ stream: camera, role: 'camera' }] }),
+      participant('p1', {
+        streams: [
+          { stream: canvasStream(), role: 'camera' },
+          { stream: screen, role: 'screen' },
+        ],
+      }),
+      participant('p2', { state: 'connecting' }),
+    ]);
+    expect(tiles.map((t) => [t.key, t.role, t.label])).to.deep.equal([
+      ['me/camera/0', 'camera', 'ME (you)'],
+      ['p1/camera/0', 'camera', 'P1'],
+      ['p1/screen/0', 'screen', 'P1 (screen)'],
+      ['p2/camera/0', 'camera', 'P2'],
+    ]);
+    expect(tiles[2].stream === screen && tiles[3].stream === null).to.equal(true);
+  });
+
+  it('speaker layout features a remote screen share, else our screen share, else the first remote, else us', () => {
+    const screen = { stream: canvasStream(), role: 'screen' as const };
+    const me = (streams: ParticipantStream[] = []) => participant('me', { isLocal: true, streams });
+    expect(
+      featuredTile(tilesFor([me([screen]), participant('p1'), participant('p2', { streams: [screen] })]))?.key,
+    ).to.equal('p2/screen/0');
+    expect(featuredTile(tilesFor([me([screen]), participant('p1')]))?.key).to.equal('me/screen/0');
+    expect(featuredTile(tilesFor([me(), participant('p1'), participant('p2')]))?.key).to.equal('p1/camera/0');
+    expect(featuredTile(tilesFor([me()]))?.key).to.equal('me/camera/0');
+    expect(featuredTile([])).to.equal(undefined);
+  });
+
+  const badges: [PeerConnectionState, string | null][] = [
+    ['idle', 'Connecting…'],
+    ['connecting', 'Connecting…'],
+    ['reconnecting', 'Reconnecting…'],
+    ['connected', null],
+  ];
+  for (const [state, text] of badges) {
+    it(`a remote peer in state "${state}" shows ${text ? `"${text}"` : 'no badge'}`, async () => {
+      const tile = await renderOne(participant('p1', { state, streams: [{ stream: canvasStream(), role: 'camera' }] }));
+      expect(tile.querySelector('[part="badge"]')?.textContent ?? null).to.equal(text);
+      expect(tile.dataset.state).to.equal(state);
+    });
+  }
+
+  it('our own tile never shows a connection badge', async () => {
+    const tile = await renderOne(participant('me', { isLocal: true, state: 'connecting' }));
+    expect(tile.querySelector('[part="badge"]')).to.equal(null);
+  });
+
+  it('a participant without video shows the initial of the name; a name is text, never markup', async () => {
+    const name = '<img src=x onerror="window.__tilePwned = 1">';
+    const tile = await renderOne(participant('p1', { name }));
+    expect(tile.querySelector('[part="placeholder"]')!.textContent).to.equal('<');
+    expect(tile.querySelector('[part="label"]')!.textContent).to.equal(name);
+    expect(tile.querySelectorAll('img')).to.have.length(0);
+    expect((window as unknown as { __tilePwned?: number }).__tilePwned).to.equal(undefined);
+
+    const withVideo = await renderOne(participant('p2', { streams: [{ stream: canvasStream(), role: 'camera' }] }));
+    expect(withVideo.querySelector('[part="placeholder"]')).to.equal(null);
+  });
+});

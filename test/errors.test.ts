@@ -188,4 +188,49 @@ describe('<metered-room> connection and server errors', () => {
       expect(room.state).to.equal('failed');
     }
   });
+  it('a key without the subscribe action fails the join with action_not_permitted (an error frame)', async () => {
+    const limited = await startServer({
+      publishableKeys: [{ id: 'pk_publish_only', channelPatterns: ['**'], actions: ['publish'] }],
+    });
+    try {
+      const room = addRoom(limited, { channel: uniqueChannel('nosub'), apiKey: 'pk_publish_only', media: 'none' });
+      rooms.push(room);
+      const detail = await waitForError(collectErrors(room), 'action_not_permitted');
+      expect(detail.fatal).to.equal(true);
+      await waitForState(room, 'failed');
+    } finally {
+      for (const room of rooms.splice(0)) room.remove();
+      await stopServer(limited);
+    }
+  });
+
+  it('a reserved channel name fails the join with reserved_channel before any subscribe', async () => {
+    const room = addRoom(server, { channel: '_metered/secret', media: 'none' });
+    rooms.push(room);
+    const detail = await waitForError(collectErrors(room), 'reserved_channel');
+    expect(detail.fatal).to.equal(true);
+    await waitForState(room, 'failed');
+  });
+
+  it('sending faster than the rate limit closes with over_message_rate (4011); the room reconnects by itself', async () => {
+    const strict = await startServer({ limits: { messagesPerSecond: 1, messageBurst: 5 } });
+    try {
+      const room = addRoom(strict, { channel: uniqueChannel('rate'), media: 'none' });
+      rooms.push(room);
+      const errors = collectErrors(room);
+      const states: string[] = [];
+      room.addEventListener('metered-state-change', (e) => states.push(e.detail.to));
+      await waitForState(room, 'joined');
+      const peer = room.peer!;
+      for (let i = 0; i < 10; i++) peer.send({ n: i }).catch(() => {});
+      const detail = (await waitForError(errors, 'over_message_rate')) as CloseErrorDetail;
+      expect(detail).to.include({ fatal: false, closeCode: 4011 });
+      await waitUntil(() => states.join() === 'joining,joined,reconnecting,joined', `states: ${states}`, { timeout: GUARD_MS });
+      expect(room.peer).to.equal(peer);
+      expect(errors.filter((e) => e.fatal)).to.deep.equal([]);
+    } finally {
+      for (const room of rooms.splice(0)) room.remove();
+      await stopServer(strict);
+    }
+  });
 });

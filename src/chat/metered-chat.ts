@@ -18,14 +18,14 @@ import { resolveSenderName } from './sender-name.js';
 const MAX_ENTRIES = 500;
 
 /**
- * @summary Text chat for everyone in the surrounding `<metered-room>`: a message list and an input.
- *
- * Messages are broadcast to the room's channel with the room's SDK peer. Names confirmed by the server (the
- * sender's token carries `peerMetadata.displayName` or `username`) are shown as is; a name a sender merely claims
- * is shown with an "unverified" mark. Remote text is always shown as text, never as HTML. Enter sends,
+ * Text chat for everyone in the surrounding `<metered-room>`. Messages are broadcast to the room's channel with the
+ * room's SDK peer. Names confirmed by the server (the sender's token carries `peerMetadata.displayName` or
+ * `username`) are shown as is; a name a sender merely claims is shown with an "unverified" mark. Remote text is always shown as text, never as HTML. Enter sends,
  * Shift+Enter starts a new line. Nothing typed is lost: while the room is not joined the draft stays in the input,
  * a message too long to send goes back into the input, and a message the server refused stays in the list with
  * a Retry button. Must be placed inside a `<metered-room>` (at any depth, across shadow roots).
+ *
+ * @summary Text chat for the surrounding room: a message list and an input.
  *
  * @fires metered-message - For each message shown: every valid chat message received, and each own message once
  *   the server accepted it.

@@ -10,14 +10,14 @@ import { featuredTile, renderTile, tilesFor } from './video-tile.js';
 export type VideoLayout = 'grid' | 'speaker';
 
 /**
- * @summary The video area of the surrounding `<metered-room>`: one tile per participant, screen shares as tiles
- * of their own.
- *
- * Your own camera appears mirrored and muted (so you do not hear yourself). Each tile carries the participant's
+ * The video area of the surrounding `<metered-room>`: one tile per participant, screen shares as tiles of their
+ * own. Your own camera appears mirrored and muted (so you do not hear yourself). Each tile carries the participant's
  * name and, while their media connects or recovers, a "Connecting…" / "Reconnecting…" badge. A participant
  * without video shows the first letter of their name. When the browser refuses to start audio and video
  * without a click (autoplay policy), one "Click to start audio and video" button appears over the tiles and
  * starts all of them. Must be placed inside a `<metered-room>` (at any depth, across shadow roots).
+ *
+ * @summary The video tiles of the surrounding room, with self-view, screen shares and layouts.
  *
  * @attr layout - `grid` (default): equal tiles. `speaker`: one large tile (a screen share if there is one, else
  *   the first other participant) above a row of small ones.

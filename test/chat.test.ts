@@ -1,5 +1,5 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { MeteredMessageEvent } from '../src/events.js';
 import { input, messages, part, paste, texts, twoRooms, typeAndSend } from './helpers/chat-dom.js';
 
@@ -102,5 +102,19 @@ describe('<metered-chat> between two rooms', () => {
     await waitUntil(() => messages(b.chat).length === 1, 'message did not arrive');
     const list = part(b.chat, 'list');
     expect(list.scrollWidth).to.be.at.most(list.clientWidth);
+  });
+
+  it('passes the accessibility audit in the dark colour scheme too', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      const [a, b] = await twoRooms();
+      expect(matchMedia('(prefers-color-scheme: dark)').matches).to.equal(true);
+      await typeAndSend(a.chat, 'in the dark');
+      await waitUntil(() => messages(b.chat).length === 1 && messages(a.chat)[0]?.dataset.status === 'sent');
+      await expect(a.chat).to.be.accessible();
+      await expect(b.chat).to.be.accessible();
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 });

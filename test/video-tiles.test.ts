@@ -97,4 +97,16 @@ describe('video tiles', () => {
     const withVideo = await renderOne(participant('p2', { streams: [{ stream: canvasStream(), role: 'camera' }] }));
     expect(withVideo.querySelector('[part="placeholder"]')).to.equal(null);
   });
+
+  it('our camera switched off (track disabled) or stopped shows the placeholder instead of a black video', async () => {
+    const stream = canvasStream();
+    stream.getVideoTracks()[0].enabled = false;
+    const off = await renderOne(participant('me', { isLocal: true, streams: [{ stream, role: 'camera' }] }));
+    expect(off.querySelector('[part="placeholder"]')).to.not.equal(null);
+
+    const stopped = canvasStream();
+    stopped.getVideoTracks()[0].stop();
+    const ended = await renderOne(participant('me', { isLocal: true, streams: [{ stream: stopped, role: 'camera' }] }));
+    expect(ended.querySelector('[part="placeholder"]')).to.not.equal(null);
+  });
 });

@@ -69,8 +69,9 @@ function badgeText(tile: VideoTile): string | null {
   }
 }
 
+/** A live, enabled video track: our own camera switched off (track disabled) shows the placeholder, not black. */
 function hasVideo(stream: MediaStream | null): boolean {
-  return stream !== null && stream.getVideoTracks().some((track) => track.readyState === 'live');
+  return stream !== null && stream.getVideoTracks().some((track) => track.readyState === 'live' && track.enabled);
 }
 
 export function renderTile(tile: VideoTile, featured: boolean, onBlocked: PlaybackBlockedCallback): TemplateResult {

@@ -51,9 +51,17 @@ export const roomStyles = css`
     padding: 0.4em 0.8em;
     min-height: 2.25rem;
   }
-  button[aria-pressed='false'] {
+  /* A switched-off microphone or camera reads as crossed out. */
+  button.device-toggle[aria-pressed='false'] {
     color: var(--_muted);
     text-decoration: line-through;
+  }
+  button[aria-pressed='true']:not(.device-toggle) {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  button:disabled {
+    opacity: 0.6;
   }
   button.primary {
     background: var(--_accent);

@@ -46,9 +46,10 @@ function picker(view: ControlsView, kind: 'audioinput' | 'videoinput', label: st
 
 export function renderControls(view: ControlsView): TemplateResult {
   const inCall = view.state === 'joined' || view.state === 'reconnecting';
-  return html`<div class="controls" part="controls" role="toolbar" aria-label="Call controls">
+  return html`<div class="controls" part="controls" role="group" aria-label="Call controls">
     <button
       part="control"
+      class="device-toggle"
       aria-pressed=${view.microphoneEnabled ? 'true' : 'false'}
       ?disabled=${!view.hasAudio}
       @click=${() => view.onMicrophone(!view.microphoneEnabled)}
@@ -57,6 +58,7 @@ export function renderControls(view: ControlsView): TemplateResult {
     </button>
     <button
       part="control"
+      class="device-toggle"
       aria-pressed=${view.cameraEnabled ? 'true' : 'false'}
       ?disabled=${!view.hasVideo}
       @click=${() => view.onCamera(!view.cameraEnabled)}
@@ -71,8 +73,8 @@ export function renderControls(view: ControlsView): TemplateResult {
     >
       Share screen
     </button>
-    ${picker(view, 'audioinput', 'Microphone', view.audioDeviceId)}
-    ${picker(view, 'videoinput', 'Camera', view.videoDeviceId)}
+    ${picker(view, 'audioinput', 'Microphone device', view.audioDeviceId)}
+    ${picker(view, 'videoinput', 'Camera device', view.videoDeviceId)}
     <button part="control leave" class="danger" ?disabled=${!inCall && view.state !== 'joining'} @click=${view.onLeave}>
       Leave
     </button>

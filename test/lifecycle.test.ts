@@ -160,7 +160,11 @@ describe('<metered-room> lifecycle', () => {
 
   it('server shutdown and restart: reconnects, media resumes, messages flow again', async () => {
     const channel = uniqueChannel('restart');
-    const alice = addRoom(server, { channel, children: '<metered-video></metered-video><store-probe></store-probe>' });
+    const alice = addRoom(server, {
+      channel,
+      displayName: 'Alice',
+      children: '<metered-video></metered-video><store-probe></store-probe>',
+    });
     const bob = addRoom(server, { channel, children: '<metered-video></metered-video><store-probe></store-probe>' });
     rooms.push(alice, bob);
     const aliceErrors = collectErrors(alice);
@@ -183,6 +187,10 @@ describe('<metered-room> lifecycle', () => {
       timeout: GUARD_MS,
     });
     await waitForRemoteFrames(bob.querySelector('metered-video')!, alice.peerId!);
+    // With a publishable key Alice came back under a new peerId: her name must have come back with her.
+    await waitUntil(() => bob.participants.find((p) => p.peerId === alice.peerId)?.displayName === 'Alice', 'name lost', {
+      timeout: GUARD_MS,
+    });
 
     const probe = bob.querySelector<StoreProbe>('store-probe')!;
     await alice.peer!.send({ text: 'back again' });

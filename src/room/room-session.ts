@@ -241,9 +241,11 @@ export class RoomSession extends EventTarget implements RoomStore {
       if (!current()) return;
       if (to === 'reconnecting') this.setState('reconnecting');
       else if (to === 'joined' && this.state === 'reconnecting') {
-        // A publishable key gets a fresh peerId on every connection (a token keeps its `sub`).
+        // A publishable key gets a fresh peerId on every connection (a token keeps its `sub`): to the others we
+        // are then a newcomer, so tell them our name and stream roles again.
         this.peerId = peer.peerId ?? this.peerId;
         this.setState('joined');
+        this.announcer.broadcast(peer);
       }
     });
     peer.on('joined', ({ peerId, channel }) => {

@@ -62,7 +62,9 @@ const commands = {
     return describe(id);
   },
   async 'server-start'({ config = {} } = {}) {
-    return start(`s${nextId++}`, { config });
+    // Same per-IP lift as the main server, unless the test sets its own limit.
+    const limits = { connectAttemptsPerMinute: 1_000_000, ...(config.limits ?? {}) };
+    return start(`s${nextId++}`, { config: { ...config, limits } });
   },
   async 'server-stop'({ id }) {
     await lookup(id).server.close();

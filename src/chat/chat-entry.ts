@@ -59,3 +59,9 @@ export function renderEntry(entry: ChatEntry, actions: EntryActions): TemplateRe
     ${renderStatus(entry, actions)}
   </div>`;
 }
+
+/** The public `metered-message` detail of an entry (no internal delivery state). */
+export function toMessageDetail(entry: ChatEntry): MessageDetail {
+  const { id, fromPeerId, displayName, nameVerified, text, sentAt, isOwn } = entry;
+  return { id, fromPeerId, displayName, nameVerified, text, sentAt, isOwn };
+}

@@ -3,16 +3,20 @@ import { state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { RoomStoreController, renderMissingRoom } from '../controllers/room-store-controller.js';
 import { ERROR_TEXT } from '../error-text.js';
-import { emit, emitError, type MessageDetail } from '../events.js';
+import { emit, emitError } from '../events.js';
 import type { MeteredPeer } from '@metered-ca/realtime';
 import type { RoomDataDetail } from '../room-context.js';
 import { themeStyles } from '../theme.styles.js';
-import { renderEntry, type ChatEntry } from './chat-entry.js';
+import { renderEntry, toMessageDetail, type ChatEntry } from './chat-entry.js';
 import { createChatPayload, parseChatPayload } from './chat-message.js';
 import { FollowScrollController } from './follow-scroll-controller.js';
 import { chatStyles } from './metered-chat.styles.js';
 import { classifySendError } from './send-error.js';
 import { resolveSenderName } from './sender-name.js';
+
+/** Why the draft is still in the input instead of in the list. */
+type DraftProblem =
+  { readonly kind: 'not-joined' } | { readonly kind: 'oversized'; readonly size: number; readonly cap: number };
 
 /** The list keeps this many messages; older ones are dropped, except ours that are still sending or failed. */
 const MAX_ENTRIES = 500;
@@ -73,8 +77,8 @@ export class MeteredChat extends LitElement {
 
   @state() private entries: readonly ChatEntry[] = [];
   @state() private draft = '';
-  /** Why the draft is still in the input (not joined, too long), or null. */
-  @state() private draftNotice: string | null = null;
+  /** Why the draft is still in the input, or null. */
+  @state() private draftProblem: DraftProblem | null = null;
 
   private readonly seenKeys = new Set<string>();
   private readonly room = new RoomStoreController(this, { onData: (event) => this.receive(event.detail) });
@@ -84,7 +88,7 @@ export class MeteredChat extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     // The "not in the room" hint is about the room's state; once joined it no longer applies.
-    if (this.draftNotice === ERROR_TEXT.not_joined.message && this.isJoined()) this.draftNotice = null;
+    if (this.draftProblem?.kind === 'not-joined' && this.isJoined()) this.draftProblem = null;
     super.willUpdate(changed);
   }
 
@@ -95,7 +99,7 @@ export class MeteredChat extends LitElement {
     const store = this.room.store;
     const peer = store?.peer;
     if (!store || !peer || store.state !== 'joined') {
-      this.draftNotice = ERROR_TEXT.not_joined.message;
+      this.draftProblem = { kind: 'not-joined' };
       emitError(this, { code: 'not_joined', fatal: false });
       return;
     }
@@ -116,7 +120,7 @@ export class MeteredChat extends LitElement {
     };
     this.addEntry(entry, true);
     this.draft = '';
-    this.draftNotice = null;
+    this.draftProblem = null;
     void this.deliver(entry, peer, true);
   }
 
@@ -149,18 +153,29 @@ export class MeteredChat extends LitElement {
           part="input"
           rows="2"
           aria-describedby="status"
-          aria-invalid=${this.draftNotice && this.draftNotice !== ERROR_TEXT.not_joined.message ? 'true' : 'false'}
+          aria-invalid=${this.draftProblem?.kind === 'oversized' ? 'true' : 'false'}
           placeholder=${joined ? 'Write a message' : 'Not in the room yet — your message will wait here'}
           .value=${this.draft}
           @input=${this.onInput}
           @keydown=${this.onKeydown}
         ></textarea>
         <button part="send" type="submit">Send</button>
-        <p id="status" part="status" role="status" class=${this.draftNotice ? 'error' : ''}>
-          ${this.draftNotice ?? (joined ? '' : 'Not in the room yet. You can type; the message is kept until you send it.')}
+        <p id="status" part="status" role="status" class=${this.draftProblem ? 'error' : ''}>
+          ${this.statusText(joined)}
         </p>
       </form>
     </section>`;
+  }
+
+  private statusText(joined: boolean): string {
+    const problem = this.draftProblem;
+    if (problem?.kind === 'oversized') {
+      const { message, remedy } = ERROR_TEXT.oversized;
+      return `${message} It is ${problem.size} bytes; the limit is ${problem.cap}. ${remedy}`;
+    }
+    if (problem?.kind === 'not-joined')
+      return `${ERROR_TEXT.not_joined.message} Your message is kept; send it once joined.`;
+    return joined ? '' : 'Not in the room yet. You can type; the message is kept until you send it.';
   }
 
   private isJoined(): boolean {
@@ -212,10 +227,10 @@ export class MeteredChat extends LitElement {
       if (firstAttempt && failure.kind !== 'retryable' && this.draft === '') {
         this.dropEntry(entry.key);
         this.draft = entry.text;
-        this.draftNotice =
+        this.draftProblem =
           failure.error.code === 'oversized'
-            ? `${ERROR_TEXT.oversized.message} It is ${failure.error.size} bytes; the limit is ${failure.error.cap}. ${ERROR_TEXT.oversized.remedy}`
-            : ERROR_TEXT.not_joined.message;
+            ? { kind: 'oversized', size: failure.error.size, cap: failure.error.cap }
+            : { kind: 'not-joined' };
         return;
       }
       this.replaceEntry({ ...entry, status: 'failed', failure: failure.error.code });
@@ -272,11 +287,6 @@ export class MeteredChat extends LitElement {
     this.seenKeys.delete(key);
     this.entries = this.entries.filter((e) => e.key !== key);
   }
-}
-
-function toMessageDetail(entry: ChatEntry): MessageDetail {
-  const { id, fromPeerId, displayName, nameVerified, text, sentAt, isOwn } = entry;
-  return { id, fromPeerId, displayName, nameVerified, text, sentAt, isOwn };
 }
 
 declare global {

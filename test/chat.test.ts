@@ -82,7 +82,7 @@ describe('<metered-chat> between two rooms', () => {
     expect((window as unknown as { __chatPwned?: number }).__chatPwned).to.equal(undefined);
   });
 
-  it('ignores payloads that are not well-formed chat messages and other message types', async () => {
+  it('ignores payloads that are not well-formed chat messages, other message types and repeated ids', async () => {
     const [a, b] = await twoRooms();
     const peer = a.room.peer!;
     await peer.send({ type: 'metered-elements/chat', id: 'x1', text: 42, name: 'Ada', sentAt: Date.now() });
@@ -93,6 +93,12 @@ describe('<metered-chat> between two rooms', () => {
     await peer.send({ type: 'metered-elements/chat', id: 'x3', text: 'valid', name: 'Ada', sentAt: Date.now() });
     await waitUntil(() => messages(b.chat).length > 0, 'valid message did not arrive');
     expect(texts(b.chat)).to.deep.equal(['valid']);
+
+    // A retry re-sends the same id (the first attempt may have arrived after all): shown once.
+    await peer.send({ type: 'metered-elements/chat', id: 'x3', text: 'valid', name: 'Ada', sentAt: Date.now() });
+    await peer.send({ type: 'metered-elements/chat', id: 'x4', text: 'next', name: 'Ada', sentAt: Date.now() });
+    await waitUntil(() => messages(b.chat).length > 1, 'next message did not arrive');
+    expect(texts(b.chat)).to.deep.equal(['valid', 'next']);
   });
 
   it('wraps a long unbroken message inside the list instead of widening it', async () => {

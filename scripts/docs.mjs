@@ -32,6 +32,8 @@ export function apiMarkdown(manifest) {
     .flatMap((mod) => (mod.declarations ?? []).map((declaration) => ({ ...declaration, path: mod.path })))
     .filter((declaration) => declaration.customElement && declaration.tagName)
     .sort((a, b) => a.tagName.localeCompare(b.tagName));
+  for (const el of elements) lines.push(`- [\`<${el.tagName}>\`](#${el.tagName}) — ${cell(el.summary)}`);
+  lines.push('');
   for (const el of elements) {
     const isPublic = (m) => !m.privacy || m.privacy === 'public';
     const attributes = el.attributes ?? [];
@@ -39,8 +41,8 @@ export function apiMarkdown(manifest) {
     const members = (el.members ?? []).filter((m) => isPublic(m) && !m.static && !m.name.startsWith('_'));
     const properties = members.filter((m) => m.kind === 'field' && !attributeFields.has(m.name));
     const methods = members.filter((m) => m.kind === 'method');
-    lines.push(`## \`<${el.tagName}>\``, '', `Class \`${el.name}\` (${el.path}).`, '');
-    if (el.summary) lines.push(el.summary, '');
+    lines.push(`## ${el.tagName}`, '', `\`<${el.tagName}>\`, class \`${el.name}\` (${el.path}).`, '');
+    if (el.summary) lines.push(`**${cell(el.summary)}**`, '');
     if (el.description) lines.push(el.description, '');
     if (attributes.length) {
       lines.push('### Attributes', '');

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { WebSocket } from 'ws';
 import { launchBrowser, openDemo, sendChat, waitForChat, waitForRemoteVideo } from './demo-page.mjs';
 
 const PORT = 8080;
@@ -35,6 +36,51 @@ function portIsFree(port) {
     probe.once('error', () => resolve(false));
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
   });
+}
+
+/**
+ * The README's token recipe, run as written (docs/examples/token-endpoint.mjs with the dev secret key): its token
+ * must open a WebSocket to the running server and subscribe to a room its `channels` claim allows.
+ */
+async function tokenRecipeWorks() {
+  // The endpoint does not print its port, so pick a free one for it.
+  const port = await new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address();
+      probe.close(() => resolve(free));
+    });
+  });
+  const env = { ...process.env, PORT: String(port), METERED_SECRET_KEY_ID: 'sk_id_dev_local', METERED_SECRET: 'sk_secret_dev_local' };
+  const endpoint = spawn('node', ['docs/examples/token-endpoint.mjs'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    await new Promise((resolve, reject) => {
+      endpoint.stdout.once('data', resolve);
+      endpoint.once('exit', (code) => reject(new Error(`token endpoint exited (${code})`)));
+    });
+    const response = await fetch(`http://127.0.0.1:${port}/metered-token`);
+    const { token } = await response.json();
+    if (typeof token !== 'string') throw new Error('the endpoint answered no token');
+    const socket = new WebSocket(`ws://localhost:${PORT}/v1?token=${encodeURIComponent(token)}`);
+    const outcome = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no answer from the server within 10 s')), 10_000);
+      socket.on('message', (raw) => {
+        const frame = JSON.parse(raw.toString());
+        if (frame.type === 'welcome') socket.send(JSON.stringify({ type: 'subscribe', channel: 'room-42', requestId: 'r1' }));
+        if (frame.type === 'ack' || frame.type === 'error') {
+          clearTimeout(timer);
+          resolve(frame);
+        }
+      });
+      socket.on('close', (code) => reject(new Error(`server closed the socket (${code})`)));
+      socket.on('error', reject);
+    });
+    socket.removeAllListeners('close');
+    socket.close();
+    if (outcome.type !== 'ack') throw new Error(`subscribe answered ${outcome.code}`);
+    return 'signed with jose, accepted, subscribed to room-42';
+  } finally {
+    endpoint.kill();
+  }
 }
 
 /** Starts `npm start` in its own process group (so stopping it stops npm, sh and node together). */
@@ -154,6 +200,7 @@ try {
         const html = await bob.evaluate(() => document.getElementById('event-log').innerHTML);
         if (html.includes('<b>not bold</b>')) throw new Error('remote text reached the log as HTML');
       });
+      await check("the README's token endpoint mints a token the server accepts", tokenRecipeWorks);
       await check('no page errors, no Content-Security-Policy violations', async () => {
         const problems = [...(await alice.problems()), ...(await bob.problems())];
         if (problems.length) throw new Error(problems.join('; '));

@@ -70,10 +70,12 @@ export async function measureJoinLatency({ runs = 8, log = console.log } = {}) {
   const roomsMedian = samples.rooms.length ? median(samples.rooms) : null;
   const peersMedian = samples.peers.length ? median(samples.peers) : null;
   const ratio = roomsMedian !== null && peersMedian ? roomsMedian / peersMedian : null;
+  const range = (values) => (values.length ? [Math.min(...values), Math.max(...values)] : null);
   return {
     runsPerSide: runs,
     samplesMs: samples,
     medianMs: { rooms: roomsMedian, peers: peersMedian },
+    rangeMs: { rooms: range(samples.rooms), peers: range(samples.peers) },
     ratio,
     goalRatio: GOAL_RATIO,
     meetsGoal: ratio !== null && ratio <= GOAL_RATIO,

@@ -51,7 +51,10 @@ if (!values.only || values.only === 'join') {
   const join = await measureJoinLatency({ runs });
   save('join-latency', join);
   const ms = (v) => (v === null ? 'n/a' : `${v.toFixed(0)} ms`);
-  console.log(`  median: rooms ${ms(join.medianMs.rooms)}, bare peers ${ms(join.medianMs.peers)}`);
+  const spread = (r) => (r ? ` (${r[0].toFixed(0)}–${r[1].toFixed(0)})` : '');
+  console.log(
+    `  median: rooms ${ms(join.medianMs.rooms)}${spread(join.rangeMs.rooms)}, bare peers ${ms(join.medianMs.peers)}${spread(join.rangeMs.peers)}`,
+  );
   console.log(
     `  ratio rooms/peers ${join.ratio === null ? 'n/a' : join.ratio.toFixed(2)} — goal ≤ ${join.goalRatio}: ${join.meetsGoal ? 'met' : 'NOT met'}`,
   );

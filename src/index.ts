@@ -3,7 +3,9 @@ export * from './errors.js';
 export * from './events.js';
 export * from './room-context.js';
 export { MeteredRoom } from './room/metered-room.js';
-export { MeteredVideo } from './video/metered-video.js';
+export { MeteredVideo, type VideoLayout } from './video/metered-video.js';
 export { MeteredChat } from './chat/metered-chat.js';
+// The chat wire format, for apps and bots that send or read chat on a room's channel (e.g. REST publish).
+export { CHAT_MESSAGE_TYPE, createChatPayload, parseChatPayload, type ChatPayload } from './chat/chat-message.js';
 export { RoomStoreController, renderMissingRoom, type RoomStoreControllerOptions } from './controllers/room-store-controller.js';
 export { mapSdkError, mapMediaError, mapClose, type MappingContext } from './error-mapping.js';

@@ -56,7 +56,10 @@ export class LocalMedia {
     return screen;
   }
 
-  /** Opens `deviceId` for `kind` and swaps it into the camera stream. Returns [old, new] tracks for the peer. */
+  /**
+   * Opens `deviceId` for `kind` and swaps it into the camera stream. Returns [old, new] tracks: the caller swaps
+   * them on the peer, then stops the old one.
+   */
   async switchDevice(kind: MediaKind, deviceId: string): Promise<[MediaStreamTrack, MediaStreamTrack] | null> {
     const stream = this.camera;
     const old = kind === 'audio' ? stream?.getAudioTracks()[0] : stream?.getVideoTracks()[0];
@@ -71,7 +74,6 @@ export class LocalMedia {
     }
     stream.removeTrack(old);
     stream.addTrack(track);
-    old.stop();
     this.applyEnabled();
     return [old, track];
   }

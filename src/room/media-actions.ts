@@ -74,16 +74,25 @@ export async function selectDevice(
     session.report(mapMediaError(err));
     return;
   }
+  if (!swap) return;
+  const [oldTrack, newTrack] = swap;
+  const peer = session.peer;
   const camera = session.media.camera;
-  if (swap && camera && session.peer && canSend(session)) {
-    // removeTrack + addTrack rather than replaceTrack: the SDK keeps tracking the old track after replaceTrack and
-    // would re-attach it (stopped) on the next reconnect.
+  if (peer && camera && canSend(session)) {
     try {
-      session.peer.removeTrack(swap[0]);
-      session.peer.addTrack(swap[1], camera, { role: 'camera' });
+      if (peer.state === 'reconnecting') {
+        // replaceTrack refuses while reconnecting; the tracking map alone is updated and the fresh connections
+        // carry the new track once the SDK has reconnected.
+        peer.removeTrack(oldTrack);
+        peer.addTrack(newTrack, camera, { role: 'camera' });
+      } else {
+        // No renegotiation: the others' receivers simply get the new device's frames.
+        await peer.replaceTrack(oldTrack, newTrack);
+      }
     } catch (err) {
       reportSdk(session, err);
     }
   }
+  oldTrack.stop();
   session.changed();
 }

@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { RoomStoreController, renderMissingRoom } from '../controllers/room-store-controller.js';
 import { ERROR_TEXT } from '../error-text.js';
@@ -155,7 +156,7 @@ export class MeteredChat extends LitElement {
           aria-describedby="status"
           aria-invalid=${this.draftProblem?.kind === 'oversized' ? 'true' : 'false'}
           placeholder=${joined ? 'Write a message' : 'Not in the room yet — your message will wait here'}
-          .value=${this.draft}
+          .value=${live(this.draft)}
           @input=${this.onInput}
           @keydown=${this.onKeydown}
         ></textarea>

@@ -55,7 +55,7 @@ describe('<metered-room> lifecycle', () => {
     await connectionsReach(server, 0);
   });
 
-  it('removing a room mid-join, before getUserMedia resolves, stops the late tracks and never connects', async () => {
+  it('removing a room mid-join, before getUserMedia resolves, stops the late tracks and leaves no connection behind', async () => {
     // Hold getUserMedia (the real one) until the room is gone, as a slow permission prompt would.
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -75,7 +75,8 @@ describe('<metered-room> lifecycle', () => {
       release();
       await waitUntil(() => captures.liveTracks().length === 0, 'late capture tracks were left live', { timeout: GUARD_MS });
       expect(room.peer).to.equal(null);
-      expect(await liveConnections(server)).to.equal(0);
+      // The socket opens while the camera starts (they run in parallel), so the removal may have had one to close.
+      await connectionsReach(server, 0);
     } finally {
       Reflect.deleteProperty(media, 'getUserMedia');
       captures.restore();

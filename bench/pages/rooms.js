@@ -4,6 +4,9 @@ import { apiKey, channel, firstRemoteFrame, report, serverUrl } from './first-fr
 /** The room's <video>s that show a remote participant, found through the public `participants` property. */
 function remoteVideos(room) {
   const remoteIds = new Set(room.participants.filter((p) => !p.isLocal).flatMap((p) => p.streams.map((s) => s.stream.id)));
+  // No remote stream yet: nothing can show one, so skip the walk. The bare page's lookup is a free array read;
+  // walking two rooms' shadow trees on every animation frame of the join would bill the measurement to the rooms.
+  if (remoteIds.size === 0) return [];
   const videos = [];
   const walk = (root) => {
     for (const element of root.querySelectorAll('*')) {

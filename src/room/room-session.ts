@@ -12,7 +12,7 @@ import type { MeteredErrorDetail } from '../errors.js';
 import { emit, emitError, type LeftDetail, type MeteredErrorInit } from '../events.js';
 import type { Participant, RoomDataDetail, RoomState, RoomStore } from '../room-context.js';
 import { LocalMedia } from './local-media.js';
-import { checkConfig, type RoomConfig } from './room-config.js';
+import { checkConfig, type MediaKind, type RoomConfig } from './room-config.js';
 import { isRoomMessage, parseHello, parseStreamRole } from './room-messages.js';
 import { Announcer } from './announcer.js';
 import { ClosePolicy } from './close-policy.js';
@@ -44,6 +44,8 @@ export class RoomSession extends EventTarget implements RoomStore {
   readonly media = new LocalMedia();
 
   private attempt = 0;
+  /** Settles once this join's capture is over (published, failed or not requested): announcements wait for it. */
+  private published: Promise<void> = Promise.resolve();
   private watch: SocketWatch | null = null;
   private tokens: CountingTokenProvider | null = null;
   private readonly closes = new ClosePolicy();
@@ -92,16 +94,6 @@ export class RoomSession extends EventTarget implements RoomStore {
     this.closes.reset();
     this.setState('joining');
 
-    // Capture first: tracks added before join() reach every peer the SDK meets. A media failure is reported but
-    // does not stop the join — chat and the others' video still work.
-    const captured = await this.media.capture(check.config.media);
-    if (attempt !== this.attempt) return;
-    if (captured && 'kind' in captured) {
-      this.mediaError = this.report(
-        captured.kind === 'insecure' ? { code: 'insecure_context', fatal: false } : mapMediaError(captured.error),
-      );
-    }
-
     const watch = new SocketWatch((close) => this.onSocketClose(close, attempt));
     const { credential } = check.config;
     this.tokens = 'tokenProvider' in credential ? new CountingTokenProvider(credential.tokenProvider) : null;
@@ -121,12 +113,20 @@ export class RoomSession extends EventTarget implements RoomStore {
     this.peer = peer;
     this.watch = watch;
     this.wire(peer);
-    if (this.media.camera) peer.addStream(this.media.camera, { role: 'camera' });
     if (this.media.screen) peer.addStream(this.media.screen, { role: 'screen' });
     this.changed();
 
+    // Capture and connect at the same time: waiting for getUserMedia before opening the socket put the camera's
+    // start-up and the whole join in series. A stream added after join() is still sent to every peer, present
+    // and future (the SDK fans tracks out on addStream). The room's `joined`
+    // state, its events and its announcements wait for `published` (see afterCapture).
+    this.published = this.publishCamera(check.config.media, peer, attempt);
+
     try {
       await peer.join(check.config.channel, { includeSenderMetadata: config.includeSenderMetadata });
+      // Resolve once the capture is over too, as before: callers (the device pickers' enumerateDevices) rely on
+      // the permission prompt being answered by then.
+      await this.published;
     } catch (err) {
       if (attempt !== this.attempt) return;
       // A close during the join was already reported from the socket, with its real code and reason.
@@ -143,6 +143,27 @@ export class RoomSession extends EventTarget implements RoomStore {
     }
   }
 
+  /** Captures the camera/microphone for `attempt` and adds it to `peer`; a failure is reported, never thrown. */
+  private async publishCamera(kinds: ReadonlySet<MediaKind>, peer: MeteredPeer, attempt: number): Promise<void> {
+    const captured = await this.media.capture(kinds);
+    // A leave meanwhile already stopped the tracks (LocalMedia stops a capture that lands after stopAll()).
+    if (attempt !== this.attempt || peer !== this.peer) return;
+    if (captured && 'kind' in captured) {
+      this.mediaError = this.report(
+        captured.kind === 'insecure' ? { code: 'insecure_context', fatal: false } : mapMediaError(captured.error),
+      );
+      return;
+    }
+    if (!this.media.camera) return;
+    try {
+      peer.addStream(this.media.camera, { role: 'camera' });
+    } catch {
+      // Only throws once the peer is leaving or closed, i.e. its session is ending and stops the tracks.
+      return;
+    }
+    this.changed();
+  }
+
   /** Leaves the channel (if in one) and stops every capture track. Safe to call in any state. */
   async leave(reason: LeftDetail['reason'] = 'leave'): Promise<void> {
     this.attempt += 1; // anything still in flight for the current attempt is now stale
@@ -156,7 +177,7 @@ export class RoomSession extends EventTarget implements RoomStore {
 
   /** Re-announces the room's name (after `display-name` changes). */
   announce(): void {
-    if (this.peer && this.state === 'joined') this.announcer.broadcast(this.peer);
+    if (this.peer && this.state === 'joined') this.afterCapture(this.peer, (peer) => this.announcer.broadcast(peer));
   }
 
   /** Tells the others about a local stream's role (a new screen share). */
@@ -245,16 +266,21 @@ export class RoomSession extends EventTarget implements RoomStore {
         // are then a newcomer, so tell them our name and stream roles again.
         this.peerId = peer.peerId ?? this.peerId;
         this.setState('joined');
-        this.announcer.broadcast(peer);
+        this.afterCapture(peer, () => this.announcer.broadcast(peer));
       }
     });
     peer.on('joined', ({ peerId, channel }) => {
       if (!current()) return;
-      this.peerId = peerId;
-      this.channel = channel;
-      this.setState('joined');
-      emit(this.host, 'metered-joined', { peerId, channel });
-      this.announcer.broadcast(peer);
+      // The room counts as joined once its capture is over as well (the camera published or its failure
+      // reported), as when capture came first: `metered-joined` still means "in the call with our media".
+      this.afterCapture(peer, () => {
+        if (this.state !== 'joining') return; // e.g. already reconnecting: its own `joined` follows
+        this.peerId = peerId;
+        this.channel = channel;
+        this.setState('joined');
+        emit(this.host, 'metered-joined', { peerId, channel });
+        this.announcer.broadcast(peer);
+      });
     });
     peer.on('left', () => {
       // We only get here for a close we did not ask for (ours clears this.peer first): the session is over.
@@ -264,16 +290,20 @@ export class RoomSession extends EventTarget implements RoomStore {
     });
     peer.on('peer-joined', ({ peer: remote }) => {
       if (!current()) return;
+      // Listen to the remote at once (its stream may arrive before our capture is over); tell the page in order,
+      // after our own `metered-joined`.
       this.remotes.add(remote);
       this.watchNegotiation(remote);
-      emit(this.host, 'metered-peer-joined', { peerId: remote.id, ...this.remotes.nameOf(remote.id) });
-      this.announcer.sendTo(peer, remote.id);
+      this.afterCapture(peer, () => {
+        emit(this.host, 'metered-peer-joined', { peerId: remote.id, ...this.remotes.nameOf(remote.id) });
+        this.announcer.sendTo(peer, remote.id);
+      });
     });
     peer.on('peer-left', ({ peer: remote }) => {
       if (!current()) return;
       const name = this.remotes.nameOf(remote.id);
       this.remotes.remove(remote.id);
-      emit(this.host, 'metered-peer-left', { peerId: remote.id, ...name });
+      this.afterCapture(peer, () => emit(this.host, 'metered-peer-left', { peerId: remote.id, ...name }));
     });
     peer.on('data', (event) => {
       if (!current()) return;
@@ -292,6 +322,17 @@ export class RoomSession extends EventTarget implements RoomStore {
       if (!init) return;
       this.report(init);
       if (init.fatal) void this.end('error');
+    });
+  }
+
+  /**
+   * Runs `then` once this join's capture is over, if `peer` is still ours. The hello says whether we publish and
+   * the role messages name our camera stream, and both are only known then; the room's own events wait too, so
+   * they keep their order (joined first). When the capture landed first this is a microtask.
+   */
+  private afterCapture(peer: MeteredPeer, then: (peer: MeteredPeer) => void): void {
+    void this.published.then(() => {
+      if (peer === this.peer) then(peer);
     });
   }
 

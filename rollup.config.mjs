@@ -2,9 +2,16 @@
 // elements when imported. Input is tsc's output (dist/esm/define.js), so TypeScript runs once and rollup only
 // resolves, tree-shakes and minifies. The bundler build (dist/esm) is tsc's output as-is, with lit, @lit/context
 // and the SDK left as dependencies for the user's bundler to resolve.
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
+
+/**
+ * Browsers the minified CSS must keep working in (lightningcss's bit-shifted versions). Without targets
+ * lightningcss rewrites `(max-width: 40rem)` into range syntax `(width <= 40rem)`, which Safari < 16.4 ignores.
+ */
+const CSS_TARGETS = { chrome: 100 << 16, edge: 100 << 16, firefox: 100 << 16, safari: (15 << 16) | (4 << 8) };
 
 /**
  * Plugins shared with bench/bundle-size.mjs, so the "floor" bundle is built exactly like the real one.
@@ -12,14 +19,24 @@ import terser from '@rollup/plugin-terser';
  *   under `development`; we never resolve it.
  * - NODE_ENV replaced in case a dependency branches on it (none does today; cheap insurance against a
  *   `process is not defined` crash on a plain page).
- * - terser without `unsafe` options; rollup emits no eval/new Function, so the bundle runs under a strict CSP
+ * - `html`/`css` template literals of OUR modules (tsc's output in dist/esm; dependencies are already minified)
+ *   minified by Lit's maintained plugin: html-minifier-next with `conservativeCollapse` (runs of whitespace become
+ *   one space, never none, so text next to a binding keeps its spacing) and lightningcss for the styles, for the
+ *   browsers in CSS_TARGETS.
+ *   `failOnError`: a template it cannot parse fails the build instead of shipping half-minified.
+ * - terser without `unsafe` options (two compress passes); rollup emits no eval/new Function, so the bundle runs under a strict CSP
  *   (`script-src 'self'`). Lit's styles use adoptedStyleSheets, which also needs no `style-src 'unsafe-inline'`.
  */
 export function bundlePlugins() {
   return [
     replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+    minifyHTML({
+      include: ['dist/esm/**/*.js'],
+      failOnError: true,
+      options: { minifyOptions: { conservativeCollapse: true, minifyCSS: { targets: CSS_TARGETS } } },
+    }),
     nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
-    terser({ ecma: 2020, module: true, format: { comments: false } }),
+    terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
   ];
 }
 

@@ -77,97 +77,83 @@ export function mapMediaError(err: unknown): MeteredErrorInit {
  */
 export function mapSdkError(err: unknown, context: MappingContext = {}): MeteredErrorInit | null {
   const name = stringField(err, 'name') ?? '';
-  const cause = err;
+  // Most codes are not fatal by themselves; `context.fatal` overrides either way.
+  const rest = { fatal: context.fatal ?? false, cause: err };
+  const count = (key: string) => numberField(err, key) ?? 0;
+  const list = (key: string): unknown[] => (isRecord(err) && Array.isArray(err[key]) ? err[key] : []);
   switch (name) {
     case 'MeteredPeerOversizedError':
-      return {
-        code: 'oversized',
-        size: numberField(err, 'size') ?? 0,
-        cap: numberField(err, 'cap') ?? 0,
-        fatal: context.fatal ?? false,
-        cause,
-      };
+      return { code: 'oversized', size: count('size'), cap: count('cap'), ...rest };
     case 'MeteredPeerSendError': {
       const code = stringField(err, 'code');
       if (code === 'not_joined' || code === 'invalid_args' || code === 'self_send' || code === 'reserved_channel') {
-        return { code, fatal: context.fatal ?? code === 'reserved_channel', cause };
+        return { code, ...rest, fatal: context.fatal ?? code === 'reserved_channel' };
       }
-      return { code: 'invalid_args', fatal: context.fatal ?? false, cause };
+      return { code: 'invalid_args', ...rest };
     }
-    case 'MeteredPeerStateError':
+    case 'MeteredPeerStateError': {
+      const currentState = stringField(err, 'currentState');
       return {
         code: stringField(err, 'code') === 'track_already_attached' ? 'track_already_attached' : 'invalid_state',
         method: stringField(err, 'method') ?? 'unknown',
-        ...(stringField(err, 'currentState') !== undefined ? { currentState: stringField(err, 'currentState') } : {}),
-        fatal: context.fatal ?? false,
-        cause,
-      };
-    case 'MeteredPeerReplaceTrackError': {
-      const failed = isRecord(err) && Array.isArray(err.failed) ? err.failed : [];
-      const succeeded = isRecord(err) && Array.isArray(err.succeeded) ? err.succeeded : [];
-      return {
-        code: 'replace_track_failed',
-        succeeded: succeeded.filter((id): id is string => typeof id === 'string'),
-        failed: failed.map((entry) => stringField(entry, 'peerId')).filter((id): id is string => id !== undefined),
-        fatal: context.fatal ?? false,
-        cause,
+        ...(currentState !== undefined ? { currentState } : {}),
+        ...rest,
       };
     }
+    case 'MeteredPeerReplaceTrackError':
+      return {
+        code: 'replace_track_failed',
+        succeeded: list('succeeded').filter((id): id is string => typeof id === 'string'),
+        failed: list('failed')
+          .map((entry) => stringField(entry, 'peerId'))
+          .filter((id): id is string => id !== undefined),
+        ...rest,
+      };
     case 'DataChannelOverflowError':
-      return {
-        code: 'data_channel_overflow',
-        queued: numberField(err, 'queued') ?? 0,
-        cap: numberField(err, 'cap') ?? 0,
-        fatal: context.fatal ?? false,
-        cause,
-      };
+      return { code: 'data_channel_overflow', queued: count('queued'), cap: count('cap'), ...rest };
     case 'DisconnectedError':
-      return { code: 'disconnected', closeCode: context.closeCode ?? 1006, fatal: context.fatal ?? false, cause };
+      return { code: 'disconnected', closeCode: context.closeCode ?? 1006, ...rest };
     case 'TokenProviderError':
-      return {
-        code: 'token_provider_failed',
-        consecutiveFailures: context.consecutiveFailures ?? 0,
-        fatal: context.fatal ?? false,
-        cause,
-      };
+      return { code: 'token_provider_failed', consecutiveFailures: context.consecutiveFailures ?? 0, ...rest };
     case 'IceRestartExhaustedError':
-      return { code: 'ice_restart_exhausted', peerId: context.peerId ?? '', fatal: context.fatal ?? false, cause };
+      return { code: 'ice_restart_exhausted', peerId: context.peerId ?? '', ...rest };
     case 'ReconcileTimeoutError':
-      return { code: 'reconcile_timeout', fatal: context.fatal ?? true, cause };
+      return { code: 'reconcile_timeout', ...rest, fatal: context.fatal ?? true };
     case 'SignallingConnectError': {
       const closeCode = numberField(err, 'closeCode') ?? context.closeCode ?? 1006;
       const closeReason = stringField(err, 'closeReason') ?? context.closeReason ?? '';
-      return mapClose(closeCode, closeReason, context.fatal ?? true, cause);
+      return mapClose(closeCode, closeReason, context.fatal ?? true, err);
     }
   }
+  // The frame's text, when the SDK put more than the code's own name into `message`.
+  const message = stringField(err, 'message');
+  const serverMessage = message !== undefined && message !== name ? { serverMessage: message } : {};
   // Server error frames: the SDK names the Error after the wire code and puts the frame's text in `message`.
   if (isServerErrorCode(name)) {
-    const message = stringField(err, 'message');
-    return {
-      code: name,
-      ...(message !== undefined && message !== name ? { serverMessage: message } : {}),
-      fatal: context.fatal ?? name === 'action_not_permitted',
-      cause,
-    };
+    return { code: name, ...serverMessage, ...rest, fatal: context.fatal ?? name === 'action_not_permitted' };
   }
   // Close-code names the SDK uses both for terminal closes and for (rarer) error frames of the same name.
   if (name in CloseErrorCode || name.startsWith('close_')) {
     if (context.closeCode === undefined) {
       // An error frame (not a close) with a close-code name: report it under its name, with the code it stands for.
       if (name in CloseErrorCode) {
-        const message = stringField(err, 'message');
         return {
           code: name as CloseErrorCode,
           closeCode: CloseErrorCode[name as CloseErrorCode],
           closeReason: '',
-          ...(message !== undefined && message !== name ? { serverMessage: message } : {}),
+          ...serverMessage,
+          ...rest,
           fatal: context.fatal ?? true,
-          cause,
         };
       }
       return null;
     }
-    return mapClose(context.closeCode, context.closeReason ?? '', context.fatal ?? isTerminalCloseCode(context.closeCode), cause);
+    return mapClose(
+      context.closeCode,
+      context.closeReason ?? '',
+      context.fatal ?? isTerminalCloseCode(context.closeCode),
+      err,
+    );
   }
   return null;
 }

@@ -17,55 +17,58 @@ const AT_BOTTOM_SLACK_PX = 24;
 export class FollowScrollController implements ReactiveController {
   /** True when entries were added below the visible area since the reader scrolled up. */
   get hasUnseen(): boolean {
-    return this.unseen;
+    return this.#unseen;
   }
 
-  private following = true;
-  private unseen = false;
-  private pendingScroll = false;
+  #following = true;
+  #unseen = false;
+  #pendingScroll = false;
+
+  readonly #scroller: () => HTMLElement | null | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly scroller: () => HTMLElement | null | undefined,
+    scroller: () => HTMLElement | null | undefined,
   ) {
+    this.#scroller = scroller;
     host.addController(this);
   }
 
   /** Call when entries were appended. `force` (the reader's own message) scrolls down even when reading history. */
   contentAdded(force = false): void {
-    if (force) this.following = true;
-    if (this.following) {
-      this.pendingScroll = true;
-    } else if (!this.unseen) {
-      this.unseen = true;
+    if (force) this.#following = true;
+    if (this.#following) {
+      this.#pendingScroll = true;
+    } else if (!this.#unseen) {
+      this.#unseen = true;
     }
     this.host.requestUpdate();
   }
 
   /** Scrolls to the newest entry and resumes following (the "New messages" button). */
   scrollToEnd(): void {
-    this.following = true;
-    this.unseen = false;
-    this.pendingScroll = true;
+    this.#following = true;
+    this.#unseen = false;
+    this.#pendingScroll = true;
     this.host.requestUpdate();
   }
 
   /** Bind to the scroller's `scroll` event. */
   readonly onScroll = (): void => {
-    const el = this.scroller();
+    const el = this.#scroller();
     if (!el) return;
-    this.following = el.scrollHeight - el.scrollTop - el.clientHeight <= AT_BOTTOM_SLACK_PX;
-    if (this.following && this.unseen) {
-      this.unseen = false;
+    this.#following = el.scrollHeight - el.scrollTop - el.clientHeight <= AT_BOTTOM_SLACK_PX;
+    if (this.#following && this.#unseen) {
+      this.#unseen = false;
       this.host.requestUpdate();
     }
   };
 
   hostUpdated(): void {
-    if (!this.pendingScroll) return;
-    const el = this.scroller();
+    if (!this.#pendingScroll) return;
+    const el = this.#scroller();
     if (!el) return;
-    this.pendingScroll = false;
+    this.#pendingScroll = false;
     el.scrollTop = el.scrollHeight;
   }
 }

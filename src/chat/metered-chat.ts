@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { RoomStoreController, renderMissingRoom } from '../controllers/room-store-controller.js';
@@ -75,21 +74,27 @@ const MAX_ENTRIES = 500;
  */
 export class MeteredChat extends LitElement {
   static override styles = [themeStyles, chatStyles];
+  // Internal reactive state, declared here rather than with decorators: no decorator helpers in the bundle.
+  static override properties = {
+    entries: { state: true, attribute: false },
+    draft: { state: true, attribute: false },
+    draftProblem: { state: true, attribute: false },
+  };
 
-  @state() private entries: readonly ChatEntry[] = [];
-  @state() private draft = '';
+  private entries: readonly ChatEntry[] = [];
+  private draft = '';
   /** Why the draft is still in the input, or null. */
-  @state() private draftProblem: DraftProblem | null = null;
+  private draftProblem: DraftProblem | null = null;
 
-  private readonly seenKeys = new Set<string>();
-  private readonly room = new RoomStoreController(this, { onData: (event) => this.receive(event.detail) });
-  private readonly follow = new FollowScrollController(this, () =>
+  readonly #seenKeys = new Set<string>();
+  readonly #room = new RoomStoreController(this, { onData: (event) => this.#receive(event.detail) });
+  readonly #follow = new FollowScrollController(this, () =>
     this.renderRoot.querySelector<HTMLElement>('[part="list"]'),
   );
 
   protected override willUpdate(changed: PropertyValues): void {
     // The "not in the room" hint is about the room's state; once joined it no longer applies.
-    if (this.draftProblem?.kind === 'not-joined' && this.isJoined()) this.draftProblem = null;
+    if (this.draftProblem?.kind === 'not-joined' && this.#isJoined()) this.draftProblem = null;
     super.willUpdate(changed);
   }
 
@@ -97,7 +102,7 @@ export class MeteredChat extends LitElement {
   send(): void {
     const text = this.draft;
     if (text.trim() === '') return;
-    const store = this.room.store;
+    const store = this.#room.store;
     const peer = store?.peer;
     if (!store || !peer || store.state !== 'joined') {
       this.draftProblem = { kind: 'not-joined' };
@@ -119,19 +124,19 @@ export class MeteredChat extends LitElement {
       status: 'sending',
       payload,
     };
-    this.addEntry(entry, true);
+    this.#addEntry(entry, true);
     this.draft = '';
     this.draftProblem = null;
-    void this.deliver(entry, peer, true);
+    void this.#deliver(entry, peer, true);
   }
 
   override render(): TemplateResult {
-    if (this.room.missing) return renderMissingRoom();
-    const joined = this.isJoined();
-    const actions = { retry: (entry: ChatEntry) => this.retry(entry) };
+    if (this.#room.missing) return renderMissingRoom();
+    const joined = this.#isJoined();
+    const actions = { retry: (entry: ChatEntry) => this.#retry(entry) };
     return html`<section part="base">
       <div class="log-area">
-        <div part="list" role="log" aria-label="Chat messages" tabindex="0" @scroll=${this.follow.onScroll}>
+        <div part="list" role="log" aria-label="Chat messages" tabindex="0" @scroll=${this.#follow.onScroll}>
           ${this.entries.length === 0 ? html`<p part="empty">No messages yet.</p>` : nothing}
           ${repeat(
             this.entries,
@@ -140,14 +145,14 @@ export class MeteredChat extends LitElement {
           )}
         </div>
         ${
-          this.follow.hasUnseen
-            ? html`<button part="new-messages" type="button" @click=${() => this.follow.scrollToEnd()}>
+          this.#follow.hasUnseen
+            ? html`<button part="new-messages" type="button" @click=${() => this.#follow.scrollToEnd()}>
                 New messages ↓
               </button>`
             : nothing
         }
       </div>
-      <form part="form" @submit=${this.onSubmit}>
+      <form part="form" @submit=${this.#onSubmit}>
         <label part="label" for="input">Message</label>
         <textarea
           id="input"
@@ -157,18 +162,18 @@ export class MeteredChat extends LitElement {
           aria-invalid=${this.draftProblem?.kind === 'oversized' ? 'true' : 'false'}
           placeholder=${joined ? 'Write a message' : 'Not in the room yet — your message will wait here'}
           .value=${live(this.draft)}
-          @input=${this.onInput}
-          @keydown=${this.onKeydown}
+          @input=${this.#onInput}
+          @keydown=${this.#onKeydown}
         ></textarea>
         <button part="send" type="submit">Send</button>
         <p id="status" part="status" role="status" class=${this.draftProblem ? 'error' : ''}>
-          ${this.statusText(joined)}
+          ${this.#statusText(joined)}
         </p>
       </form>
     </section>`;
   }
 
-  private statusText(joined: boolean): string {
+  #statusText(joined: boolean): string {
     const problem = this.draftProblem;
     if (problem?.kind === 'oversized') {
       const { message, remedy } = ERROR_TEXT.oversized;
@@ -179,45 +184,45 @@ export class MeteredChat extends LitElement {
     return joined ? '' : 'Not in the room yet. You can type; the message is kept until you send it.';
   }
 
-  private isJoined(): boolean {
-    const store = this.room.store;
+  #isJoined(): boolean {
+    const store = this.#room.store;
     return store?.state === 'joined' && store.peer !== null;
   }
 
-  private readonly onInput = (event: Event): void => {
+  readonly #onInput = (event: Event): void => {
     this.draft = (event.target as HTMLTextAreaElement).value;
   };
 
-  private readonly onKeydown = (event: KeyboardEvent): void => {
+  readonly #onKeydown = (event: KeyboardEvent): void => {
     // Enter while an IME composes a character confirms the character, not the message.
     if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.isComposing) return;
     event.preventDefault();
     this.send();
   };
 
-  private readonly onSubmit = (event: Event): void => {
+  readonly #onSubmit = (event: Event): void => {
     event.preventDefault();
     this.send();
   };
 
-  private retry(entry: ChatEntry): void {
-    const peer = this.room.store?.peer;
+  #retry(entry: ChatEntry): void {
+    const peer = this.#room.store?.peer;
     const current = this.entries.find((e) => e.key === entry.key);
     if (!current || current.status !== 'failed') return;
-    if (!peer || this.room.store?.state !== 'joined') {
+    if (!peer || this.#room.store?.state !== 'joined') {
       emitError(this, { code: 'not_joined', fatal: false });
       return;
     }
-    this.replaceEntry({ ...current, status: 'sending', failure: undefined });
-    void this.deliver(current, peer, false);
+    this.#replaceEntry({ ...current, status: 'sending', failure: undefined });
+    void this.#deliver(current, peer, false);
   }
 
   /** Sends an own entry and settles its status. `firstAttempt`: a refusal before sending returns the draft. */
-  private async deliver(entry: ChatEntry, peer: MeteredPeer, firstAttempt: boolean): Promise<void> {
+  async #deliver(entry: ChatEntry, peer: MeteredPeer, firstAttempt: boolean): Promise<void> {
     try {
       await peer.send(entry.payload);
       const sent: ChatEntry = { ...entry, status: 'sent', failure: undefined };
-      this.replaceEntry(sent);
+      this.#replaceEntry(sent);
       emit(this, 'metered-message', toMessageDetail(sent));
     } catch (err) {
       const failure = classifySendError(err);
@@ -226,7 +231,7 @@ export class MeteredChat extends LitElement {
       // arrives in the same task as the click — before the user can type again — so the draft is still empty
       // and the text goes straight back into it, as if it had never left.
       if (firstAttempt && failure.kind !== 'retryable' && this.draft === '') {
-        this.dropEntry(entry.key);
+        this.#dropEntry(entry.key);
         this.draft = entry.text;
         this.draftProblem =
           failure.error.code === 'oversized'
@@ -234,18 +239,18 @@ export class MeteredChat extends LitElement {
             : { kind: 'not-joined' };
         return;
       }
-      this.replaceEntry({ ...entry, status: 'failed', failure: failure.error.code });
+      this.#replaceEntry({ ...entry, status: 'failed', failure: failure.error.code });
     }
   }
 
-  private receive(detail: RoomDataDetail): void {
+  #receive(detail: RoomDataDetail): void {
     // Chat is a broadcast; a direct message shaped like chat would look public here while it is not.
     if (detail.kind !== 'broadcast') return;
     const payload = parseChatPayload(detail.data);
-    const store = this.room.store;
+    const store = this.#room.store;
     if (!payload || !store || detail.senderPeerId === store.peerId) return;
     const key = `${detail.senderPeerId}:${payload.id}`;
-    if (this.seenKeys.has(key)) return; // a retry of a message that did arrive
+    if (this.#seenKeys.has(key)) return; // a retry of a message that did arrive
     const participant = store.participants.find((p) => p.peerId === detail.senderPeerId);
     const name = resolveSenderName(detail.senderMetadata, payload.name, participant);
     const entry: ChatEntry = {
@@ -259,12 +264,12 @@ export class MeteredChat extends LitElement {
       isOwn: false,
       status: 'received',
     };
-    this.addEntry(entry, false);
+    this.#addEntry(entry, false);
     emit(this, 'metered-message', toMessageDetail(entry));
   }
 
-  private addEntry(entry: ChatEntry, own: boolean): void {
-    this.seenKeys.add(entry.key);
+  #addEntry(entry: ChatEntry, own: boolean): void {
+    this.#seenKeys.add(entry.key);
     let entries = [...this.entries, entry];
     if (entries.length > MAX_ENTRIES) {
       const excess = entries.length - MAX_ENTRIES;
@@ -272,20 +277,20 @@ export class MeteredChat extends LitElement {
       entries = entries.filter((e) => {
         if (dropped >= excess || e.status === 'sending' || e.status === 'failed') return true;
         dropped += 1;
-        this.seenKeys.delete(e.key);
+        this.#seenKeys.delete(e.key);
         return false;
       });
     }
     this.entries = entries;
-    this.follow.contentAdded(own);
+    this.#follow.contentAdded(own);
   }
 
-  private replaceEntry(entry: ChatEntry): void {
+  #replaceEntry(entry: ChatEntry): void {
     this.entries = this.entries.map((e) => (e.key === entry.key ? entry : e));
   }
 
-  private dropEntry(key: string): void {
-    this.seenKeys.delete(key);
+  #dropEntry(key: string): void {
+    this.#seenKeys.delete(key);
     this.entries = this.entries.filter((e) => e.key !== key);
   }
 }

@@ -41,17 +41,17 @@ function attachContextRoot(): void {
 export class RoomStoreController implements ReactiveController {
   /** The room's store, or undefined while no room has answered. */
   get store(): RoomStore | undefined {
-    return this.current;
+    return this.#current;
   }
   /** True once we gave up waiting for a room (the host should render `renderMissingRoom()`). */
   get missing(): boolean {
-    return this.reportedMissing && this.current === undefined;
+    return this.#reportedMissing && this.#current === undefined;
   }
 
-  private current: RoomStore | undefined;
-  private reportedMissing = false;
-  private connected = false;
-  private readonly consumer: ContextConsumer<typeof roomContext, Host>;
+  #current: RoomStore | undefined;
+  #reportedMissing = false;
+  #connected = false;
+  readonly #consumer: ContextConsumer<typeof roomContext, Host>;
 
   constructor(
     private readonly host: Host,
@@ -59,24 +59,24 @@ export class RoomStoreController implements ReactiveController {
   ) {
     attachContextRoot();
     host.addController(this);
-    this.consumer = new ContextConsumer(host, {
+    this.#consumer = new ContextConsumer(host, {
       context: roomContext,
       subscribe: true,
-      callback: (store) => this.attach(store),
+      callback: (store) => this.#attach(store),
     });
   }
 
   hostConnected(): void {
-    this.connected = true;
+    this.#connected = true;
     // The ContextConsumer asks synchronously when the host connects. A room that is upgraded after its children
     // (tags defined in a different order, or markup parsed in chunks) cannot answer yet, so ask once more after
     // the current task before concluding there is no room.
-    if (this.current === undefined) {
+    if (this.#current === undefined) {
       setTimeout(() => {
-        if (!this.connected || this.current !== undefined) return;
-        this.consumer.hostConnected(); // re-sends the context request
-        if (this.current === undefined && !this.reportedMissing) {
-          this.reportedMissing = true;
+        if (!this.#connected || this.#current !== undefined) return;
+        this.#consumer.hostConnected(); // re-sends the context request
+        if (this.#current === undefined && !this.#reportedMissing) {
+          this.#reportedMissing = true;
           this.host.requestUpdate();
           emitError(this.host, { code: 'missing_room', fatal: true });
         }
@@ -85,34 +85,34 @@ export class RoomStoreController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.connected = false;
+    this.#connected = false;
     // The ContextConsumer unsubscribes itself; we drop our listeners so a removed element keeps no room alive.
-    this.attach(undefined);
-    this.reportedMissing = false;
+    this.#attach(undefined);
+    this.#reportedMissing = false;
   }
 
-  private attach(store: RoomStore | undefined): void {
-    if (store === this.current) return;
-    if (this.current) {
-      this.current.removeEventListener('change', this.onChange);
-      this.current.removeEventListener('data', this.onData);
+  #attach(store: RoomStore | undefined): void {
+    if (store === this.#current) return;
+    if (this.#current) {
+      this.#current.removeEventListener('change', this.#onChange);
+      this.#current.removeEventListener('data', this.#onData);
     }
-    this.current = store;
+    this.#current = store;
     if (store) {
-      store.addEventListener('change', this.onChange);
-      store.addEventListener('data', this.onData);
+      store.addEventListener('change', this.#onChange);
+      store.addEventListener('data', this.#onData);
     }
     this.options.onStore?.(store);
     this.host.requestUpdate();
   }
 
-  private readonly onChange = (): void => {
-    if (!this.current) return;
-    this.options.onChange?.(this.current);
+  readonly #onChange = (): void => {
+    if (!this.#current) return;
+    this.options.onChange?.(this.#current);
     this.host.requestUpdate();
   };
 
-  private readonly onData = (event: CustomEvent<RoomDataDetail>): void => {
+  readonly #onData = (event: CustomEvent<RoomDataDetail>): void => {
     this.options.onData?.(event);
   };
 }

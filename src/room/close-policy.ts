@@ -12,7 +12,8 @@ import type { MeteredErrorInit } from '../events.js';
 import type { RoomState } from '../room-context.js';
 import type { SocketClose } from './socket-watch.js';
 
-const SDK_CLOSE_ERROR_NAMES = /^(close_\d+|invalid_token|token_expired|channel_not_authorized|account_suspended|admin_disconnect)$/;
+const SDK_CLOSE_ERROR_NAMES =
+  /^(close_\d+|invalid_token|token_expired|channel_not_authorized|account_suspended|admin_disconnect)$/;
 
 export interface CloseVerdict {
   report: MeteredErrorInit | null;
@@ -25,7 +26,7 @@ export class ClosePolicy {
   last: SocketClose | null = null;
   /** A close was already reported while joining: the join's own rejection must not be reported again. */
   reportedWhileJoining = false;
-  private handling = false;
+  #handling = false;
 
   reset(): void {
     this.last = null;
@@ -36,8 +37,8 @@ export class ClosePolicy {
     this.last = close;
     // The SDK's listeners on the same socket run after ours, in the same event dispatch: a task later, its echo
     // of this close can no longer arrive.
-    this.handling = true;
-    setTimeout(() => (this.handling = false), 0);
+    this.#handling = true;
+    setTimeout(() => (this.#handling = false), 0);
     if (state === 'joining') {
       this.reportedWhileJoining = true;
       return { report: mapClose(close.code, close.reason, true), end: false };
@@ -50,7 +51,7 @@ export class ClosePolicy {
 
   /** True for the SDK's `error` event that merely repeats the close being handled. */
   isEcho(err: Error): boolean {
-    return this.handling && SDK_CLOSE_ERROR_NAMES.test(err.name);
+    return this.#handling && SDK_CLOSE_ERROR_NAMES.test(err.name);
   }
 
   /** The error for a session that ended without a reportable close of its own (e.g. reconnects exhausted). */

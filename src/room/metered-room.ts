@@ -1,7 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import type { MeteredPeer, TokenProvider } from '@metered-ca/realtime';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { ERROR_TEXT } from '../error-text.js';
 import { roomContext, type Participant, type RoomState } from '../room-context.js';
 import { themeStyles } from '../theme.styles.js';
@@ -10,6 +9,27 @@ import { roomStyles } from './metered-room.styles.js';
 import { renderControls } from './room-controls.js';
 import { hasEnoughConfig } from './room-config.js';
 import { RoomSession, type SessionConfig } from './room-session.js';
+
+/**
+ * `exportparts` for a default-layout child: each of its parts again as `<prefix>-<part>`, so a page styles them
+ * through `metered-room::part(video-tile)` / `metered-room::part(chat-send)`. Prefixed because the room already
+ * has parts named `video` and `chat`, and the two children share names such as `base`, `empty` and `label`.
+ */
+function exportParts(prefix: string, parts: string): string {
+  return parts
+    .split(' ')
+    .map((part) => `${part}:${prefix}-${part}`)
+    .join(',');
+}
+const VIDEO_PARTS = exportParts(
+  'video',
+  'base tile tile-featured video placeholder label badge empty overlay start-button',
+);
+const CHAT_PARTS = exportParts(
+  'chat',
+  'base list empty message message-own message-remote meta sender unverified time text pending failure retry ' +
+    'new-messages form label input send status',
+);
 
 /** `auto-join` is on unless the attribute says "false" or "off". */
 const autoJoinConverter = {
@@ -39,6 +59,16 @@ const autoJoinConverter = {
  * @csspart layout - The default layout grid (video, controls, chat).
  * @csspart video - The default `<metered-video>`.
  * @csspart chat - The default `<metered-chat>`.
+ * @csspart video-base - The default video's `base` part. Every part of the default `<metered-video>` is exported
+ *   with the prefix `video-`: `video-base`, `video-tile`, `video-tile-featured`, `video-video`, `video-placeholder`,
+ *   `video-label`, `video-badge`, `video-empty`, `video-overlay`, `video-start-button` (see `<metered-video>`).
+ * @csspart video-tile - The default video's tiles (`tile` part), e.g. `metered-room::part(video-tile)`.
+ * @csspart chat-base - The default chat's `base` part. Every part of the default `<metered-chat>` is exported with
+ *   the prefix `chat-`: `chat-base`, `chat-list`, `chat-empty`, `chat-message`, `chat-message-own`,
+ *   `chat-message-remote`, `chat-meta`, `chat-sender`, `chat-unverified`, `chat-time`, `chat-text`, `chat-pending`,
+ *   `chat-failure`, `chat-retry`, `chat-new-messages`, `chat-form`, `chat-label`, `chat-input`, `chat-send`,
+ *   `chat-status` (see `<metered-chat>`).
+ * @csspart chat-send - The default chat's Send button (`send` part), e.g. `metered-room::part(chat-send)`.
  * @csspart controls - The control bar.
  * @csspart control - Each control button.
  * @csspart leave - The leave button.
@@ -62,150 +92,169 @@ const autoJoinConverter = {
  */
 export class MeteredRoom extends LitElement {
   static override styles = [themeStyles, roomStyles];
+  // Reactive properties declared here rather than with decorators: the same behaviour without shipping the
+  // decorator helpers in the script-tag bundle. The fields below carry the documentation and defaults.
+  static override properties = {
+    channel: { reflect: true },
+    apiKey: { attribute: 'api-key', reflect: true },
+    tokenUrl: { attribute: 'token-url', reflect: true },
+    serverUrl: { attribute: 'server-url', reflect: true },
+    displayName: { attribute: 'display-name', reflect: true },
+    media: { reflect: true },
+    autoJoin: { attribute: 'auto-join', converter: autoJoinConverter },
+    includeSenderMetadata: { attribute: 'include-sender-metadata', type: Boolean, reflect: true },
+    debug: { type: Boolean, reflect: true },
+    controls: { type: Boolean, reflect: true },
+    tokenProvider: { attribute: false },
+    hasChildren: { state: true, attribute: false },
+    devices: { state: true, attribute: false },
+  };
 
   /** The channel (room name) to join. Changing it while joined leaves and joins the new channel. */
-  @property({ reflect: true }) channel = '';
+  channel = '';
   /** A publishable key (`pk_…`). Use this or `token-url` or the `tokenProvider` property. */
-  @property({ attribute: 'api-key', reflect: true }) apiKey = '';
+  apiKey = '';
   /** A URL answering a JWT (JSON `{"token": "…"}` or plain text); fetched on every connect and reconnect. */
-  @property({ attribute: 'token-url', reflect: true }) tokenUrl = '';
+  tokenUrl = '';
   /** Origin of the signalling server; default the SDK's hosted `wss://rms.metered.ca`. `ws://` only for localhost. */
-  @property({ attribute: 'server-url', reflect: true }) serverUrl = '';
+  serverUrl = '';
   /** The name this room claims for itself (others see it as unverified unless the token stamps one). */
-  @property({ attribute: 'display-name', reflect: true }) displayName = '';
+  displayName = '';
   /** What to capture: "audio video" (default), "audio", "video" or "none". */
-  @property({ reflect: true }) media = 'audio video';
+  media = 'audio video';
   /** Join as soon as the room is in the document with a channel and a credential. On by default; `auto-join="false"` turns it off. */
-  @property({ attribute: 'auto-join', converter: autoJoinConverter }) autoJoin = true;
+  autoJoin = true;
   /** Ask the server to stamp senders' token metadata on broadcasts (verified chat names). */
-  @property({ attribute: 'include-sender-metadata', type: Boolean, reflect: true }) includeSenderMetadata = false;
+  includeSenderMetadata = false;
   /** Log the SDK's activity to the console. */
-  @property({ type: Boolean, reflect: true }) debug = false;
+  debug = false;
   /** With children: also render the control bar. */
-  @property({ type: Boolean, reflect: true }) controls = false;
+  controls = false;
   /** Called for a token on every connect and reconnect, instead of `api-key` / `token-url`. */
-  @property({ attribute: false }) tokenProvider: TokenProvider | undefined;
+  tokenProvider: TokenProvider | undefined;
 
-  @state() private hasChildren = false;
-  @state() private devices: readonly MediaDeviceInfo[] = [];
+  private hasChildren = false;
+  private devices: readonly MediaDeviceInfo[] = [];
 
-  private readonly session = new RoomSession(this, () => this.sessionConfig());
-  private autoJoinPending = false;
+  readonly #session = new RoomSession(this, () => this.#sessionConfig());
+  #autoJoinPending = false;
   /** The leave started by the last removal: a room put back into the page rejoins after it finished. */
-  private removal: Promise<void> = Promise.resolve();
+  #removal: Promise<void> = Promise.resolve();
 
   constructor() {
     super();
-    new ContextProvider(this, { context: roomContext, initialValue: this.session });
-    this.session.addEventListener('change', () => this.requestUpdate());
+    new ContextProvider(this, { context: roomContext, initialValue: this.#session });
+    this.#session.addEventListener('change', () => this.requestUpdate());
   }
 
   /** Room lifecycle state. */
   get state(): RoomState {
-    return this.session.state;
+    return this.#session.state;
   }
   /** Our peerId while joined, else null. */
   get peerId(): string | null {
-    return this.session.peerId;
+    return this.#session.peerId;
   }
   /** Local participant first, then the others in join order. */
   get participants(): readonly Participant[] {
-    return this.session.participants;
+    return this.#session.participants;
   }
   /** The current SDK peer (a new one per join), or null. */
   get peer(): MeteredPeer | null {
-    return this.session.peer;
+    return this.#session.peer;
   }
   /** Delay before `no_media_received` for a peer that sends no stream (default 15000 ms). */
   get noMediaTimeoutMs(): number {
-    return this.session.noMediaTimeoutMs;
+    return this.#session.noMediaTimeoutMs;
   }
   set noMediaTimeoutMs(value: number) {
-    this.session.noMediaTimeoutMs = value;
+    this.#session.noMediaTimeoutMs = value;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.autoJoinPending = true;
+    this.#autoJoinPending = true;
     this.hasChildren = this.children.length > 0;
-    navigator.mediaDevices?.addEventListener('devicechange', this.refreshDevices);
+    navigator.mediaDevices?.addEventListener('devicechange', this.#refreshDevices);
     if (this.hasUpdated) this.requestUpdate(); // re-added to the page: let updated() auto-join again
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.autoJoinPending = false;
-    navigator.mediaDevices?.removeEventListener('devicechange', this.refreshDevices);
-    this.removal = this.session.leave('removed');
+    this.#autoJoinPending = false;
+    navigator.mediaDevices?.removeEventListener('devicechange', this.#refreshDevices);
+    this.#removal = this.#session.leave('removed');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     // Session work starts after this update (a microtask later): it changes state, which re-renders.
-    if (changed.has('channel') && changed.get('channel') !== undefined && this.session.active) {
+    if (changed.has('channel') && changed.get('channel') !== undefined && this.#session.active) {
       void Promise.resolve()
-        .then(() => this.session.leave('channel-change'))
+        .then(() => this.#session.leave('channel-change'))
         .then(() => this.join());
     }
-    if (changed.has('displayName')) this.session.announce();
-    if (this.autoJoinPending && this.autoJoin && this.isConnected && hasEnoughConfig(this.sessionConfig())) {
-      this.autoJoinPending = false;
-      void this.removal.then(() => {
-        if (this.isConnected && !this.session.active) return this.join();
+    if (changed.has('displayName')) this.#session.announce();
+    if (this.#autoJoinPending && this.autoJoin && this.isConnected && hasEnoughConfig(this.#sessionConfig())) {
+      this.#autoJoinPending = false;
+      void this.#removal.then(() => {
+        if (this.isConnected && !this.#session.active) return this.join();
       });
     }
   }
 
   /** Joins the channel (captures media first). Errors are reported as `metered-error`; it never throws. */
   async join(): Promise<void> {
-    await this.session.join();
-    void this.refreshDevices();
+    await this.#session.join();
+    void this.#refreshDevices();
   }
 
   /** Leaves the channel, closes the connection and stops every capture track. */
   async leave(): Promise<void> {
-    this.autoJoinPending = false;
-    await this.session.leave('leave');
+    this.#autoJoinPending = false;
+    await this.#session.leave('leave');
   }
 
   setMicrophoneEnabled(enabled: boolean): void {
-    actions.setMicrophoneEnabled(this.session, enabled);
+    actions.setMicrophoneEnabled(this.#session, enabled);
   }
 
   setCameraEnabled(enabled: boolean): void {
-    actions.setCameraEnabled(this.session, enabled);
+    actions.setCameraEnabled(this.#session, enabled);
   }
 
   /** Shares the screen (getDisplayMedia), or `stream` when given (e.g. a canvas capture), as role "screen". */
   startScreenShare(stream?: MediaStream): Promise<void> {
-    return actions.startScreenShare(this.session, stream);
+    return actions.startScreenShare(this.#session, stream);
   }
 
   stopScreenShare(): void {
-    actions.stopScreenShare(this.session);
+    actions.stopScreenShare(this.#session);
   }
 
   /** Switches the microphone (`audioinput`) or camera (`videoinput`) to `deviceId`. */
   selectDevice(kind: 'audioinput' | 'videoinput', deviceId: string): Promise<void> {
-    return actions.selectDevice(this.session, kind, deviceId);
+    return actions.selectDevice(this.#session, kind, deviceId);
   }
 
   protected override render() {
     const showControls = !this.hasChildren || this.controls;
-    return html`${this.renderStatus()}
-      <slot @slotchange=${this.onSlotChange}></slot>
-      ${this.hasChildren
-        ? showControls
-          ? this.renderControlBar()
-          : nothing
-        : html`<div class="layout" part="layout">
-            <metered-video part="video"></metered-video>
-            ${this.renderControlBar()}
-            <metered-chat part="chat"></metered-chat>
-          </div>`}`;
+    return html`${this.#renderStatus()}
+      <slot @slotchange=${this.#onSlotChange}></slot>
+      ${
+        this.hasChildren
+          ? showControls
+            ? this.#renderControlBar()
+            : nothing
+          : html`<div class="layout" part="layout">
+              <metered-video part="video" exportparts=${VIDEO_PARTS}></metered-video>
+              ${this.#renderControlBar()}
+              <metered-chat part="chat" exportparts=${CHAT_PARTS}></metered-chat>
+            </div>`
+      }`;
   }
 
-  private renderStatus() {
-    const { state, fatalError } = this.session;
+  #renderStatus() {
+    const { state, fatalError } = this.#session;
     const banner =
       state === 'reconnecting'
         ? html`<div class="banner" part="banner" role="status">Reconnecting…</div>`
@@ -223,21 +272,23 @@ export class MeteredRoom extends LitElement {
           <button class="primary" @click=${() => this.join()}>Join again</button>
         </div>`;
     }
-    const { mediaError } = this.session;
+    const { mediaError } = this.#session;
     const notice =
       mediaError && (state === 'joining' || state === 'joined' || state === 'reconnecting')
         ? html`<div class="notice" part="notice" role="status">
             <p>${mediaError.message} ${ERROR_TEXT[mediaError.code].remedy}</p>
           </div>`
         : nothing;
-    const canJoin = hasEnoughConfig(this.sessionConfig()) && (state === 'left' || state === 'failed' || (state === 'idle' && !this.autoJoin));
-    return html`${banner}${notice}${canJoin
-      ? html`<button class="primary join" part="join" @click=${() => this.join()}>Join</button>`
-      : nothing}`;
+    const canJoin =
+      hasEnoughConfig(this.#sessionConfig()) &&
+      (state === 'left' || state === 'failed' || (state === 'idle' && !this.autoJoin));
+    return html`${banner}${notice}${
+      canJoin ? html`<button class="primary join" part="join" @click=${() => this.join()}>Join</button>` : nothing
+    }`;
   }
 
-  private renderControlBar() {
-    const { media, state } = this.session;
+  #renderControlBar() {
+    const { media, state } = this.#session;
     return renderControls({
       state,
       microphoneEnabled: media.microphoneEnabled,
@@ -257,11 +308,11 @@ export class MeteredRoom extends LitElement {
     });
   }
 
-  private onSlotChange(event: Event): void {
+  #onSlotChange(event: Event): void {
     this.hasChildren = (event.target as HTMLSlotElement).assignedElements().length > 0;
   }
 
-  private readonly refreshDevices = async (): Promise<void> => {
+  readonly #refreshDevices = async (): Promise<void> => {
     if (!navigator.mediaDevices?.enumerateDevices) return;
     try {
       this.devices = await navigator.mediaDevices.enumerateDevices();
@@ -270,7 +321,7 @@ export class MeteredRoom extends LitElement {
     }
   };
 
-  private sessionConfig(): SessionConfig {
+  #sessionConfig(): SessionConfig {
     // A removed attribute sets its property to null: treat it as unset.
     return {
       channel: this.channel ?? '',

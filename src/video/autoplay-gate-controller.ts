@@ -12,22 +12,25 @@ type Host = ReactiveControllerHost & HTMLElement;
 
 export class AutoplayGateController implements ReactiveController {
   get blocked(): boolean {
-    return this.refused.size > 0;
+    return this.#refused.size > 0;
   }
 
-  private readonly refused = new Set<HTMLMediaElement>();
+  readonly #refused = new Set<HTMLMediaElement>();
+
+  readonly #mediaElements: () => Iterable<HTMLMediaElement>;
 
   constructor(
     private readonly host: Host,
-    private readonly mediaElements: () => Iterable<HTMLMediaElement>,
+    mediaElements: () => Iterable<HTMLMediaElement>,
   ) {
+    this.#mediaElements = mediaElements;
     host.addController(this);
   }
 
   /** Pass to `mediaStream()` as its `onBlocked` callback. */
   readonly report = (media: HTMLMediaElement, error: DOMException): void => {
     const wasBlocked = this.blocked;
-    this.refused.add(media);
+    this.#refused.add(media);
     if (wasBlocked) return;
     this.host.requestUpdate();
     emitError(this.host, { code: 'autoplay_blocked', fatal: false, cause: error });
@@ -35,22 +38,22 @@ export class AutoplayGateController implements ReactiveController {
 
   /** Call from a click handler: starts every media element of the host. */
   async resume(): Promise<void> {
-    const attempts = [...this.mediaElements()].map(async (media) => {
+    const attempts = [...this.#mediaElements()].map(async (media) => {
       if (!media.srcObject) return;
-      if (await startPlayback(media, () => {})) this.refused.delete(media);
+      if (await startPlayback(media, () => {})) this.#refused.delete(media);
     });
     await Promise.all(attempts);
     // Refused elements that left the page (their tile was removed) no longer need a click.
-    for (const media of this.refused) if (!media.isConnected) this.refused.delete(media);
+    for (const media of this.#refused) if (!media.isConnected) this.#refused.delete(media);
     this.host.requestUpdate();
   }
 
   hostUpdated(): void {
     // A refused tile removed meanwhile (its peer left) must not keep the overlay up.
     let removedAny = false;
-    for (const media of this.refused) {
+    for (const media of this.#refused) {
       if (!media.isConnected) {
-        this.refused.delete(media);
+        this.#refused.delete(media);
         removedAny = true;
       }
     }
@@ -58,6 +61,6 @@ export class AutoplayGateController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.refused.clear();
+    this.#refused.clear();
   }
 }

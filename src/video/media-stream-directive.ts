@@ -28,9 +28,9 @@ export function startPlayback(media: HTMLMediaElement, onBlocked: PlaybackBlocke
 }
 
 class MediaStreamDirective extends AsyncDirective {
-  private media: HTMLMediaElement | null = null;
-  private stream: MediaStream | null = null;
-  private onBlocked: PlaybackBlockedCallback = () => {};
+  #media: HTMLMediaElement | null = null;
+  #stream: MediaStream | null = null;
+  #onBlocked: PlaybackBlockedCallback = () => {};
 
   constructor(partInfo: PartInfo) {
     super(partInfo);
@@ -42,26 +42,26 @@ class MediaStreamDirective extends AsyncDirective {
   }
 
   override update(part: ElementPart, [stream, onBlocked]: Parameters<this['render']>): typeof noChange {
-    this.media = part.element as HTMLMediaElement;
-    this.stream = stream;
-    this.onBlocked = onBlocked;
-    if (this.isConnected) this.bind();
+    this.#media = part.element as HTMLMediaElement;
+    this.#stream = stream;
+    this.#onBlocked = onBlocked;
+    if (this.isConnected) this.#bind();
     return noChange;
   }
 
   protected override disconnected(): void {
-    if (this.media) this.media.srcObject = null;
+    if (this.#media) this.#media.srcObject = null;
   }
 
   protected override reconnected(): void {
-    this.bind();
+    this.#bind();
   }
 
-  private bind(): void {
-    const media = this.media;
-    if (!media || media.srcObject === this.stream) return;
-    media.srcObject = this.stream;
-    if (this.stream) void startPlayback(media, this.onBlocked);
+  #bind(): void {
+    const media = this.#media;
+    if (!media || media.srcObject === this.#stream) return;
+    media.srcObject = this.#stream;
+    if (this.#stream) void startPlayback(media, this.#onBlocked);
   }
 }
 

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { RoomStoreController, renderMissingRoom } from '../controllers/room-store-controller.js';
 import { themeStyles } from '../theme.styles.js';
@@ -50,30 +49,32 @@ export type VideoLayout = 'grid' | 'speaker';
  */
 export class MeteredVideo extends LitElement {
   static override styles = [themeStyles, videoStyles];
+  // Declared here rather than with a decorator: no decorator helpers in the script-tag bundle.
+  static override properties = { layout: { reflect: true } };
 
   /** `grid` (equal tiles) or `speaker` (one large tile, the others in a row). */
-  @property({ reflect: true }) layout: VideoLayout = 'grid';
+  layout: VideoLayout = 'grid';
 
-  private readonly room = new RoomStoreController(this);
-  private readonly autoplay = new AutoplayGateController(this, () =>
+  readonly #room = new RoomStoreController(this);
+  readonly #autoplay = new AutoplayGateController(this, () =>
     this.renderRoot.querySelectorAll<HTMLVideoElement>('video'),
   );
 
   override render(): TemplateResult {
-    if (this.room.missing) return renderMissingRoom();
-    const tiles = tilesFor(this.room.store?.participants ?? []);
+    if (this.#room.missing) return renderMissingRoom();
+    const tiles = tilesFor(this.#room.store?.participants ?? []);
     const featured = this.layout === 'speaker' ? featuredTile(tiles) : undefined;
     return html`<div part="base" class="tiles" data-count=${tiles.length}>
-      ${tiles.length === 0 ? html`<p part="empty">${this.emptyText()}</p>` : nothing}
+      ${tiles.length === 0 ? html`<p part="empty">${this.#emptyText()}</p>` : nothing}
       ${repeat(
         tiles,
         (tile) => tile.key,
-        (tile) => renderTile(tile, tile === featured, this.autoplay.report),
+        (tile) => renderTile(tile, tile === featured, this.#autoplay.report),
       )}
       ${
-        this.autoplay.blocked
+        this.#autoplay.blocked
           ? html`<div part="overlay">
-              <button part="start-button" type="button" @click=${() => this.autoplay.resume()}>
+              <button part="start-button" type="button" @click=${() => this.#autoplay.resume()}>
                 Click to start audio and video
               </button>
             </div>`
@@ -82,8 +83,8 @@ export class MeteredVideo extends LitElement {
     </div>`;
   }
 
-  private emptyText(): string {
-    switch (this.room.store?.state) {
+  #emptyText(): string {
+    switch (this.#room.store?.state) {
       case 'joining':
       case 'reconnecting':
         return 'Joining…';

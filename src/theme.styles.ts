@@ -36,6 +36,11 @@ export const themeStyles = css`
       --_tile-bg: var(--metered-tile-background, #030712);
     }
   }
+  /* One focus ring for every focusable part of every element (buttons, selects, the chat input and list). */
+  :focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
   @media (prefers-reduced-motion: reduce) {
     :host *,
     :host *::before,

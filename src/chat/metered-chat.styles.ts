@@ -32,10 +32,6 @@ export const chatStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
-  [part='list']:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
-  }
   [part='empty'] {
     margin: auto;
     color: var(--_muted);
@@ -98,11 +94,6 @@ export const chatStyles = css`
     background: var(--_accent);
     color: var(--_on-accent);
     padding: 0.25em 0.75em;
-  }
-  button:focus-visible,
-  textarea:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
   }
   .own button {
     background: var(--_bg);

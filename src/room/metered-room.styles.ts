@@ -72,11 +72,6 @@ export const roomStyles = css`
     color: var(--_danger);
     border-color: var(--_danger);
   }
-  button:focus-visible,
-  select:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
-  }
   label {
     display: inline-flex;
     align-items: center;

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { RoomStoreController, renderMissingRoom } from '../controllers/room-store-controller.js';
 import { ERROR_TEXT } from '../error-text.js';
@@ -98,6 +97,15 @@ export class MeteredChat extends LitElement {
     super.willUpdate(changed);
   }
 
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // The textarea's value is compared with the draft on every update, not with the last value rendered: the
+    // user types between renders, and a draft put back after a failed send may equal what was rendered last.
+    // (Done here instead of with Lit's live() directive, which would add its directive code to the bundle.)
+    const input = this.renderRoot.querySelector('textarea');
+    if (input && input.value !== this.draft) input.value = this.draft;
+  }
+
   /** Sends the current draft. Same as pressing Enter in the input or the Send button. */
   send(): void {
     const text = this.draft;
@@ -161,7 +169,6 @@ export class MeteredChat extends LitElement {
           aria-describedby="status"
           aria-invalid=${this.draftProblem?.kind === 'oversized' ? 'true' : 'false'}
           placeholder=${joined ? 'Write a message' : 'Not in the room yet — your message will wait here'}
-          .value=${live(this.draft)}
           @input=${this.#onInput}
           @keydown=${this.#onKeydown}
         ></textarea>

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { KeyedListController } from '../controllers/keyed-list-controller.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { RoomStoreController, renderMissingRoom } from '../controllers/room-store-controller.js';
 import { ERROR_TEXT } from '../error-text.js';
 import { emit, emitError } from '../events.js';
@@ -87,14 +87,6 @@ export class MeteredChat extends LitElement {
 
   readonly #seenKeys = new Set<string>();
   readonly #room = new RoomStoreController(this, { onData: (event) => this.#receive(event.detail) });
-  // Added before #follow, so the new entries are on the page when it scrolls to them.
-  readonly #entryList = new KeyedListController(
-    this,
-    () => this.entries,
-    (entry) => entry.key,
-    (entry) => renderEntry(entry, this.#actions),
-  );
-  readonly #actions = { retry: (entry: ChatEntry) => this.#retry(entry) };
   readonly #follow = new FollowScrollController(this, () =>
     this.renderRoot.querySelector<HTMLElement>('[part="list"]'),
   );
@@ -149,11 +141,16 @@ export class MeteredChat extends LitElement {
   override render(): TemplateResult {
     if (this.#room.missing) return renderMissingRoom();
     const joined = this.#isJoined();
+    const actions = { retry: (entry: ChatEntry) => this.#retry(entry) };
     return html`<section part="base">
       <div class="log-area">
         <div part="list" role="log" aria-label="Chat messages" tabindex="0" @scroll=${this.#follow.onScroll}>
           ${this.entries.length === 0 ? html`<p part="empty">No messages yet.</p>` : nothing}
-          ${this.#entryList.container}
+          ${repeat(
+            this.entries,
+            (entry) => entry.key,
+            (entry) => renderEntry(entry, actions),
+          )}
         </div>
         ${
           this.#follow.hasUnseen

@@ -1,10 +1,10 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { KeyedListController } from '../controllers/keyed-list-controller.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { RoomStoreController, renderMissingRoom } from '../controllers/room-store-controller.js';
 import { themeStyles } from '../theme.styles.js';
 import { AutoplayGateController } from './autoplay-gate-controller.js';
 import { videoStyles } from './metered-video.styles.js';
-import { featuredTile, renderTile, tilesFor, type VideoTile } from './video-tile.js';
+import { featuredTile, renderTile, tilesFor } from './video-tile.js';
 
 export type VideoLayout = 'grid' | 'speaker';
 
@@ -56,30 +56,21 @@ export class MeteredVideo extends LitElement {
   layout: VideoLayout = 'grid';
 
   readonly #room = new RoomStoreController(this);
-  #tiles: VideoTile[] = [];
-  #featured: VideoTile | undefined;
-  // Keyed by peer, role and position: a tile's <video> stays the same element while the others come and go.
-  // Added before #autoplay, so that a removed tile is already gone when the autoplay gate looks for it.
-  readonly #tileList = new KeyedListController(
-    this,
-    () => this.#tiles,
-    (tile) => tile.key,
-    (tile) => renderTile(tile, tile === this.#featured, this.#autoplay.report),
-  );
   readonly #autoplay = new AutoplayGateController(this, () =>
     this.renderRoot.querySelectorAll<HTMLVideoElement>('video'),
   );
 
-  protected override willUpdate(): void {
-    this.#tiles = this.#room.missing ? [] : tilesFor(this.#room.store?.participants ?? []);
-    this.#featured = this.layout === 'speaker' ? featuredTile(this.#tiles) : undefined;
-  }
-
   override render(): TemplateResult {
     if (this.#room.missing) return renderMissingRoom();
-    const tiles = this.#tiles;
+    const tiles = tilesFor(this.#room.store?.participants ?? []);
+    const featured = this.layout === 'speaker' ? featuredTile(tiles) : undefined;
     return html`<div part="base" class="tiles" data-count=${tiles.length}>
-      ${tiles.length === 0 ? html`<p part="empty">${this.#emptyText()}</p>` : nothing} ${this.#tileList.container}
+      ${tiles.length === 0 ? html`<p part="empty">${this.#emptyText()}</p>` : nothing}
+      ${repeat(
+        tiles,
+        (tile) => tile.key,
+        (tile) => renderTile(tile, tile === featured, this.#autoplay.report),
+      )}
       ${
         this.#autoplay.blocked
           ? html`<div part="overlay">

@@ -103,6 +103,20 @@ function meteredEventTypes() {
   };
 }
 
+/**
+ * Modules in path order. The analyzer lists them in the order the file system returns the files, which differs
+ * between checkouts (a fresh clone ordered them unlike the working tree), so the staleness check would fail there.
+ * @returns {import('@custom-elements-manifest/analyzer').Plugin}
+ */
+function modulesInPathOrder() {
+  return {
+    name: 'metered-modules-in-path-order',
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
+  };
+}
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.d.ts'],
@@ -110,5 +124,5 @@ export default {
   litelement: true,
   // package.json already points tools at the manifest ("customElements"); don't let the analyzer rewrite it.
   packagejson: false,
-  plugins: [guardedDefineCalls(), meteredEventTypes()],
+  plugins: [guardedDefineCalls(), meteredEventTypes(), modulesInPathOrder()],
 };

@@ -27,5 +27,5 @@ for (const [name, command, args] of STAGES) {
 console.log('\nSummary');
 for (const { name, ok, seconds } of results) console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${name} (${seconds.toFixed(1)} s)`);
 const failed = results.filter((r) => !r.ok).length;
-console.log(`stages: ${results.length - failed} passed, ${failed} failed`);
+console.log(`${results.length - failed} of ${results.length} stages ok${failed ? `, ${failed} failed` : ""}`);
 process.exit(failed ? 1 : 0);

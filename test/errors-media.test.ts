@@ -1,7 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { MeteredRoom } from '../src/room/metered-room.js';
-import { addRoom, collectErrors, uniqueChannel, waitForError, waitForState } from './helpers/room.js';
-import { mainServer, type TestServer } from './helpers/server.js';
+import { addRoom, roomSuite, collectErrors, uniqueChannel, waitForError, waitForState } from './helpers/room.js';
 
 /**
  * Permission prompts are auto-accepted and a fake camera always exists in this Chromium, so these paths are
@@ -9,22 +7,17 @@ import { mainServer, type TestServer } from './helpers/server.js';
  * is faked. The room, the server and the signalling stay real: each room must still join (for chat).
  */
 describe('<metered-room> media errors', () => {
-  let server: TestServer;
-  const rooms: MeteredRoom[] = [];
-
-  before(async () => {
-    server = await mainServer();
-  });
+  const suite = roomSuite();
+  const { rooms } = suite;
 
   afterEach(() => {
-    for (const room of rooms.splice(0)) room.remove();
     Reflect.deleteProperty(navigator, 'mediaDevices');
     Reflect.deleteProperty(navigator.mediaDevices, 'getUserMedia');
   });
 
   it('insecure context (faked: navigator.mediaDevices removed, as browsers do on http://) → insecure_context, still joins', async () => {
     Object.defineProperty(navigator, 'mediaDevices', { value: undefined, configurable: true });
-    const room = addRoom(server, { channel: uniqueChannel('insecure') });
+    const room = addRoom(suite.server, { channel: uniqueChannel('insecure') });
     rooms.push(room);
     const errors = collectErrors(room);
     const detail = await waitForError(errors, 'insecure_context');
@@ -43,7 +36,7 @@ describe('<metered-room> media errors', () => {
     it(`getUserMedia rejecting with ${name} (faked: stubbed getUserMedia) → ${code}, still joins`, async () => {
       const refusal = new DOMException('refused by the test', name);
       navigator.mediaDevices.getUserMedia = () => Promise.reject(refusal);
-      const room = addRoom(server, { channel: uniqueChannel('refused') });
+      const room = addRoom(suite.server, { channel: uniqueChannel('refused') });
       rooms.push(room);
       const errors = collectErrors(room);
       const detail = await waitForError(errors, code as 'media_permission_denied');
@@ -63,7 +56,7 @@ describe('<metered-room> media errors', () => {
       asked += 1;
       return Promise.reject(new DOMException('unexpected', 'NotAllowedError'));
     };
-    const room = addRoom(server, { channel: uniqueChannel('nomedia'), media: 'none' });
+    const room = addRoom(suite.server, { channel: uniqueChannel('nomedia'), media: 'none' });
     rooms.push(room);
     const errors = collectErrors(room);
     await waitForState(room, 'joined');

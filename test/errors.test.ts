@@ -1,8 +1,18 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { CloseErrorDetail, InvalidConfigDetail, TokenProviderFailedDetail } from '../src/errors.js';
 import type { MeteredRoom } from '../src/room/metered-room.js';
-import { addRoom, collectErrors, GUARD_MS, spyOnCaptures, uniqueChannel, waitForError, waitForState } from './helpers/room.js';
-import { mainServer, mintToken, rest, startServer, stopServer, tokenUrl, type TestServer } from './helpers/server.js';
+import {
+  addRoom,
+  removeRooms,
+  roomSuite,
+  collectErrors,
+  GUARD_MS,
+  spyOnCaptures,
+  uniqueChannel,
+  waitForError,
+  waitForState,
+} from './helpers/room.js';
+import { mintToken, rest, startServer, stopServer, tokenUrl } from './helpers/server.js';
 
 /** The text the room's error panel shows, or null. */
 function errorPanel(room: MeteredRoom): string | null {
@@ -10,19 +20,15 @@ function errorPanel(room: MeteredRoom): string | null {
 }
 
 describe('<metered-room> connection and server errors', () => {
-  let server: TestServer;
-  const rooms: MeteredRoom[] = [];
-
-  before(async () => {
-    server = await mainServer();
-  });
-
-  afterEach(() => {
-    for (const room of rooms.splice(0)) room.remove();
-  });
+  const suite = roomSuite();
+  const { rooms } = suite;
 
   it('a wrong api-key fails the join (upgrade refused → 1006), shows the remedy, and Join again retries', async () => {
-    const room = addRoom(server, { channel: uniqueChannel('wrongkey'), apiKey: 'pk_does_not_exist', media: 'none' });
+    const room = addRoom(suite.server, {
+      channel: uniqueChannel('wrongkey'),
+      apiKey: 'pk_does_not_exist',
+      media: 'none',
+    });
     rooms.push(room);
     const errors = collectErrors(room);
     const detail = (await waitForError(errors, 'abnormal_close')) as CloseErrorDetail;
@@ -31,7 +37,7 @@ describe('<metered-room> connection and server errors', () => {
     await room.updateComplete;
     expect(errorPanel(room)).to.contain('The connection to the server was lost.').and.to.contain('api-key');
 
-    room.apiKey = server.publishableKey;
+    room.apiKey = suite.server.publishableKey;
     await room.updateComplete;
     const joined = oneEvent(room, 'metered-joined');
     room.shadowRoot!.querySelector<HTMLButtonElement>('[part="error"] button')!.click();
@@ -41,8 +47,8 @@ describe('<metered-room> connection and server errors', () => {
   });
 
   it('a token signed with the wrong secret is refused with invalid_token (4001)', async () => {
-    const token = await mintToken(server, { peerId: 'mallory', wrongSecret: true });
-    const room = addRoom(server, { channel: uniqueChannel('badsig'), media: 'none', autoJoin: false });
+    const token = await mintToken(suite.server, { peerId: 'mallory', wrongSecret: true });
+    const room = addRoom(suite.server, { channel: uniqueChannel('badsig'), media: 'none', autoJoin: false });
     rooms.push(room);
     room.removeAttribute('api-key');
     room.tokenProvider = async () => token;
@@ -51,13 +57,18 @@ describe('<metered-room> connection and server errors', () => {
     const detail = (await waitForError(errors, 'invalid_token')) as CloseErrorDetail;
     expect(detail).to.include({ code: 'invalid_token', fatal: true, closeCode: 4001, closeReason: 'invalid_token' });
     expect(detail.message).to.equal('The server did not accept the credentials.');
-    expect(errors.filter((e) => e.fatal), 'one fatal error per failure').to.have.length(1);
+    expect(
+      errors.filter((e) => e.fatal),
+      'one fatal error per failure',
+    ).to.have.length(1);
     expect(room.state).to.equal('failed');
   });
 
   it('a publishable key outside its channel patterns gets channel_not_authorized', async () => {
     const narrow = await startServer({
-      publishableKeys: [{ id: 'pk_rooms_only', channelPatterns: ['room-*'], actions: ['subscribe', 'publish', 'presence', 'send'] }],
+      publishableKeys: [
+        { id: 'pk_rooms_only', channelPatterns: ['room-*'], actions: ['subscribe', 'publish', 'presence', 'send'] },
+      ],
     });
     try {
       const room = addRoom(narrow, { channel: 'admin-1', apiKey: 'pk_rooms_only', media: 'none' });
@@ -67,14 +78,14 @@ describe('<metered-room> connection and server errors', () => {
       expect(detail).to.include({ fatal: true, closeCode: 4003 });
       await waitForState(room, 'failed');
     } finally {
-      for (const room of rooms.splice(0)) room.remove();
+      removeRooms(rooms);
       await stopServer(narrow);
     }
   });
 
   it('a token whose channels claim excludes the room is closed with 4003', async () => {
-    const token = await mintToken(server, { peerId: 'claimed', channels: ['team-*'] });
-    const room = addRoom(server, { channel: uniqueChannel('elsewhere'), media: 'none', autoJoin: false });
+    const token = await mintToken(suite.server, { peerId: 'claimed', channels: ['team-*'] });
+    const room = addRoom(suite.server, { channel: uniqueChannel('elsewhere'), media: 'none', autoJoin: false });
     rooms.push(room);
     room.removeAttribute('api-key');
     room.tokenProvider = async () => token;
@@ -88,13 +99,13 @@ describe('<metered-room> connection and server errors', () => {
   it('an admin kick (REST DELETE /v1/peers/:id) ends the call with admin_disconnect and stops the camera', async () => {
     const captures = spyOnCaptures();
     try {
-      const room = addRoom(server, { channel: uniqueChannel('kick') });
+      const room = addRoom(suite.server, { channel: uniqueChannel('kick') });
       rooms.push(room);
       const errors = collectErrors(room);
       await waitForState(room, 'joined');
       expect(captures.liveTracks()).to.have.length(2);
       const left = oneEvent(room, 'metered-left');
-      const answer = await rest(server, 'DELETE', `/v1/peers/${encodeURIComponent(room.peerId!)}`);
+      const answer = await rest(suite.server, 'DELETE', `/v1/peers/${encodeURIComponent(room.peerId!)}`);
       expect(answer.body).to.include({ closed: 1 });
       const detail = (await waitForError(errors, 'admin_disconnect')) as CloseErrorDetail;
       expect(detail).to.include({ fatal: true, closeCode: 4020, closeReason: 'admin_disconnect' });
@@ -109,10 +120,10 @@ describe('<metered-room> connection and server errors', () => {
   });
 
   it('an expiring token with a working token-url: token_expired, then the room reconnects by itself', async () => {
-    const room = addRoom(server, {
+    const room = addRoom(suite.server, {
       channel: uniqueChannel('expiry'),
       media: 'none',
-      tokenUrl: tokenUrl(server, { peer: 'exp', expiresInSec: 3 }),
+      tokenUrl: tokenUrl(suite.server, { peer: 'exp', expiresInSec: 3 }),
     });
     rooms.push(room);
     const errors = collectErrors(room);
@@ -126,10 +137,10 @@ describe('<metered-room> connection and server errors', () => {
   });
 
   it('an expiring token whose token-url then fails: token_expired, then token_provider_failed', async () => {
-    const room = addRoom(server, {
+    const room = addRoom(suite.server, {
       channel: uniqueChannel('expiry-broken'),
       media: 'none',
-      tokenUrl: tokenUrl(server, { peer: 'broken', expiresInSec: 2, failAfter: 1, format: 'text' }),
+      tokenUrl: tokenUrl(suite.server, { peer: 'broken', expiresInSec: 2, failAfter: 1, format: 'text' }),
     });
     rooms.push(room);
     const errors = collectErrors(room);
@@ -142,10 +153,10 @@ describe('<metered-room> connection and server errors', () => {
   });
 
   it('a token-url that fails on the first connect fails the join with token_provider_failed', async () => {
-    const room = addRoom(server, {
+    const room = addRoom(suite.server, {
       channel: uniqueChannel('no-token'),
       media: 'none',
-      tokenUrl: tokenUrl(server, { failAfter: 0 }),
+      tokenUrl: tokenUrl(suite.server, { failAfter: 0 }),
     });
     rooms.push(room);
     const errors = collectErrors(room);
@@ -163,7 +174,7 @@ describe('<metered-room> connection and server errors', () => {
       expect(detail).to.include({ fatal: true, closeCode: 4012 });
       await waitForState(room, 'failed');
     } finally {
-      for (const room of rooms.splice(0)) room.remove();
+      removeRooms(rooms);
       await stopServer(suspended);
     }
   });
@@ -177,7 +188,7 @@ describe('<metered-room> connection and server errors', () => {
       [{ 'token-url': '/test-token' }, 'token-url'],
     ];
     for (const [attributes, attribute] of cases) {
-      const room = addRoom(server, { channel: uniqueChannel('config'), autoJoin: false });
+      const room = addRoom(suite.server, { channel: uniqueChannel('config'), autoJoin: false });
       rooms.push(room);
       for (const [name, value] of Object.entries(attributes)) room.setAttribute(name, value);
       const errors = collectErrors(room);
@@ -199,13 +210,13 @@ describe('<metered-room> connection and server errors', () => {
       expect(detail.fatal).to.equal(true);
       await waitForState(room, 'failed');
     } finally {
-      for (const room of rooms.splice(0)) room.remove();
+      removeRooms(rooms);
       await stopServer(limited);
     }
   });
 
   it('a reserved channel name fails the join with reserved_channel before any subscribe', async () => {
-    const room = addRoom(server, { channel: '_metered/secret', media: 'none' });
+    const room = addRoom(suite.server, { channel: '_metered/secret', media: 'none' });
     rooms.push(room);
     const detail = await waitForError(collectErrors(room), 'reserved_channel');
     expect(detail.fatal).to.equal(true);
@@ -225,11 +236,13 @@ describe('<metered-room> connection and server errors', () => {
       for (let i = 0; i < 10; i++) peer.send({ n: i }).catch(() => {});
       const detail = (await waitForError(errors, 'over_message_rate')) as CloseErrorDetail;
       expect(detail).to.include({ fatal: false, closeCode: 4011 });
-      await waitUntil(() => states.join() === 'joining,joined,reconnecting,joined', `states: ${states}`, { timeout: GUARD_MS });
+      await waitUntil(() => states.join() === 'joining,joined,reconnecting,joined', `states: ${states}`, {
+        timeout: GUARD_MS,
+      });
       expect(room.peer).to.equal(peer);
       expect(errors.filter((e) => e.fatal)).to.deep.equal([]);
     } finally {
-      for (const room of rooms.splice(0)) room.remove();
+      removeRooms(rooms);
       await stopServer(strict);
     }
   });

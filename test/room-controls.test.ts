@@ -3,6 +3,8 @@ import type { CloseErrorDetail } from '../src/errors.js';
 import type { MeteredRoom } from '../src/room/metered-room.js';
 import {
   addRoom,
+  removeRooms,
+  roomSuite,
   collectErrors,
   defaultVideo,
   framesArrive,
@@ -13,7 +15,7 @@ import {
   waitForRemoteFrames,
   waitForState,
 } from './helpers/room.js';
-import { mainServer, startServer, stopServer, tokenUrl, type TestServer } from './helpers/server.js';
+import { startServer, stopServer, tokenUrl } from './helpers/server.js';
 
 function control(room: MeteredRoom, label: string): HTMLButtonElement {
   const button = [...room.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="controls"] button')].find(
@@ -24,19 +26,11 @@ function control(room: MeteredRoom, label: string): HTMLButtonElement {
 }
 
 describe('<metered-room> controls, names and limits', () => {
-  let server: TestServer;
-  const rooms: MeteredRoom[] = [];
-
-  before(async () => {
-    server = await mainServer();
-  });
-
-  afterEach(() => {
-    for (const room of rooms.splice(0)) room.remove();
-  });
+  const suite = roomSuite();
+  const { rooms } = suite;
 
   it('the microphone and camera buttons switch the local tracks, and Leave leaves', async () => {
-    const room = addRoom(server, { channel: uniqueChannel('controls') });
+    const room = addRoom(suite.server, { channel: uniqueChannel('controls') });
     rooms.push(room);
     await waitForState(room, 'joined');
     await room.updateComplete;
@@ -64,7 +58,11 @@ describe('<metered-room> controls, names and limits', () => {
   });
 
   it('with children it renders them and no controls, unless the controls attribute is set', async () => {
-    const room = addRoom(server, { channel: uniqueChannel('slotted'), media: 'none', children: '<p>my layout</p>' });
+    const room = addRoom(suite.server, {
+      channel: uniqueChannel('slotted'),
+      media: 'none',
+      children: '<p>my layout</p>',
+    });
     rooms.push(room);
     await room.updateComplete;
     expect(room.shadowRoot!.querySelector('metered-video')).to.equal(null);
@@ -76,8 +74,8 @@ describe('<metered-room> controls, names and limits', () => {
 
   it('selecting a camera swaps the track, and the other side keeps receiving frames', async () => {
     const channel = uniqueChannel('device');
-    const alice = addRoom(server, { channel });
-    const bob = addRoom(server, { channel });
+    const alice = addRoom(suite.server, { channel });
+    const bob = addRoom(suite.server, { channel });
     rooms.push(alice, bob);
     await waitForState(alice, 'joined');
     await waitForState(bob, 'joined');
@@ -100,14 +98,22 @@ describe('<metered-room> controls, names and limits', () => {
 
   it('names from token peerMetadata are verified; claimed names are not', async () => {
     const channel = uniqueChannel('names');
-    const alice = addRoom(server, { channel, media: 'none', tokenUrl: tokenUrl(server, { peer: 'alice', name: 'Alice (verified)' }) });
-    const bob = addRoom(server, { channel, media: 'none', displayName: 'Bob (claimed)' });
+    const alice = addRoom(suite.server, {
+      channel,
+      media: 'none',
+      tokenUrl: tokenUrl(suite.server, { peer: 'alice', name: 'Alice (verified)' }),
+    });
+    const bob = addRoom(suite.server, { channel, media: 'none', displayName: 'Bob (claimed)' });
     rooms.push(alice, bob);
     await waitForState(alice, 'joined');
     await waitForState(bob, 'joined');
-    await waitUntil(() => bob.participants.length === 2 && alice.participants[1]?.displayName === 'Bob (claimed)', 'names never arrived', {
-      timeout: GUARD_MS,
-    });
+    await waitUntil(
+      () => bob.participants.length === 2 && alice.participants[1]?.displayName === 'Bob (claimed)',
+      'names never arrived',
+      {
+        timeout: GUARD_MS,
+      },
+    );
     expect(bob.participants[1]).to.include({ displayName: 'Alice (verified)', nameVerified: true });
     expect(alice.participants[1]).to.include({ displayName: 'Bob (claimed)', nameVerified: false });
   });
@@ -125,13 +131,13 @@ describe('<metered-room> controls, names and limits', () => {
       await waitForState(second, 'failed');
       expect(first.state).to.equal('joined');
     } finally {
-      for (const room of rooms.splice(0)) room.remove();
+      removeRooms(rooms);
       await stopServer(small);
     }
   });
 
   it('passes an accessibility audit while showing a fatal error', async () => {
-    const room = addRoom(server, { channel: uniqueChannel('a11y-error'), apiKey: 'pk_wrong', media: 'none' });
+    const room = addRoom(suite.server, { channel: uniqueChannel('a11y-error'), apiKey: 'pk_wrong', media: 'none' });
     rooms.push(room);
     await waitForState(room, 'failed');
     await room.updateComplete;

@@ -1,7 +1,8 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import type { MeteredRoom } from '../src/room/metered-room.js';
 import {
   addRoom,
+  removeRooms,
+  roomSuite,
   collectErrors,
   defaultVideo,
   GUARD_MS,
@@ -11,25 +12,17 @@ import {
   waitForRemoteFrames,
   waitForState,
 } from './helpers/room.js';
-import { mainServer, startServer, stopServer, type TestServer } from './helpers/server.js';
+import { startServer, stopServer } from './helpers/server.js';
 import './helpers/store-probe.js';
 
 describe('<metered-room> call', () => {
-  let server: TestServer;
-  const rooms: MeteredRoom[] = [];
-
-  before(async () => {
-    server = await mainServer();
-  });
-
-  afterEach(() => {
-    for (const room of rooms.splice(0)) room.remove();
-  });
+  const suite = roomSuite();
+  const { rooms } = suite;
 
   it("two rooms in one page see each other's video with frames arriving", async () => {
     const channel = uniqueChannel('call');
-    const alice = addRoom(server, { channel, displayName: 'Alice' });
-    const bob = addRoom(server, { channel, displayName: 'Bob' });
+    const alice = addRoom(suite.server, { channel, displayName: 'Alice' });
+    const bob = addRoom(suite.server, { channel, displayName: 'Bob' });
     rooms.push(alice, bob);
     const errors = [...collectErrors(alice), ...collectErrors(bob)];
     await waitForState(alice, 'joined');
@@ -37,15 +30,17 @@ describe('<metered-room> call', () => {
     await waitForRemoteFrames(defaultVideo(alice), bob.peerId!);
     await waitForRemoteFrames(defaultVideo(bob), alice.peerId!);
     expect(alice.participants.map((p) => p.isLocal)).to.deep.equal([true, false]);
-    await waitUntil(() => alice.participants[1]?.displayName === 'Bob', 'claimed name never arrived', { timeout: GUARD_MS });
+    await waitUntil(() => alice.participants[1]?.displayName === 'Bob', 'claimed name never arrived', {
+      timeout: GUARD_MS,
+    });
     expect(alice.participants[1].nameVerified, 'a claimed name is not verified').to.equal(false);
     expect(errors).to.deep.equal([]);
   });
 
   it('a third room joining and leaving updates both others', async () => {
     const channel = uniqueChannel('third');
-    const alice = addRoom(server, { channel, media: 'none' });
-    const bob = addRoom(server, { channel, media: 'none' });
+    const alice = addRoom(suite.server, { channel, media: 'none' });
+    const bob = addRoom(suite.server, { channel, media: 'none' });
     rooms.push(alice, bob);
     await waitForState(alice, 'joined');
     await waitForState(bob, 'joined');
@@ -55,7 +50,7 @@ describe('<metered-room> call', () => {
 
     const aliceSeesJoin = oneEvent(alice, 'metered-peer-joined');
     const bobSeesJoin = oneEvent(bob, 'metered-peer-joined');
-    const carol = addRoom(server, { channel, media: 'none', displayName: 'Carol' });
+    const carol = addRoom(suite.server, { channel, media: 'none', displayName: 'Carol' });
     rooms.push(carol);
     await waitForState(carol, 'joined');
     expect((await aliceSeesJoin).detail.peerId).to.equal(carol.peerId);
@@ -79,8 +74,11 @@ describe('<metered-room> call', () => {
 
   it('a screen share (a canvas stream standing in for getDisplayMedia) arrives as role "screen", and role messages never reach consumers', async () => {
     const channel = uniqueChannel('screen');
-    const alice = addRoom(server, { channel });
-    const bob = addRoom(server, { channel, children: '<metered-video></metered-video><store-probe></store-probe>' });
+    const alice = addRoom(suite.server, { channel });
+    const bob = addRoom(suite.server, {
+      channel,
+      children: '<metered-video></metered-video><store-probe></store-probe>',
+    });
     rooms.push(alice, bob);
     await waitForState(alice, 'joined');
     await waitForState(bob, 'joined');
@@ -104,12 +102,18 @@ describe('<metered-room> call', () => {
       const remote = bob.participants.find((p) => p.peerId === alice.peerId)!;
       expect(remote.streams.map((s) => s.role)).to.deep.equal(['camera', 'screen']);
       await waitForRemoteFrames(bob.querySelector('metered-video')!, alice.peerId!, 'screen');
-      expect(bob.querySelector('store-probe')!.received, 'stream-role / hello messages leaked into data').to.deep.equal([]);
+      expect(bob.querySelector('store-probe')!.received, 'stream-role / hello messages leaked into data').to.deep.equal(
+        [],
+      );
 
       alice.stopScreenShare();
-      await waitUntil(() => remoteVideo(bob.querySelector('metered-video')!, alice.peerId!, 'screen') === null, 'screen tile stayed', {
-        timeout: GUARD_MS,
-      });
+      await waitUntil(
+        () => remoteVideo(bob.querySelector('metered-video')!, alice.peerId!, 'screen') === null,
+        'screen tile stayed',
+        {
+          timeout: GUARD_MS,
+        },
+      );
     } finally {
       clearInterval(paint);
     }
@@ -118,9 +122,9 @@ describe('<metered-room> call', () => {
   it('changing channel while joined leaves and joins the new channel', async () => {
     const first = uniqueChannel('first');
     const second = uniqueChannel('second');
-    const mover = addRoom(server, { channel: first, media: 'none' });
-    const stayer = addRoom(server, { channel: first, media: 'none' });
-    const waiting = addRoom(server, { channel: second, media: 'none' });
+    const mover = addRoom(suite.server, { channel: first, media: 'none' });
+    const stayer = addRoom(suite.server, { channel: first, media: 'none' });
+    const waiting = addRoom(suite.server, { channel: second, media: 'none' });
     rooms.push(mover, stayer, waiting);
     for (const room of rooms) await waitForState(room, 'joined');
     await waitUntil(() => stayer.participants.length === 2, 'mover never met stayer', { timeout: GUARD_MS });
@@ -132,15 +136,21 @@ describe('<metered-room> call', () => {
     expect((await left).detail).to.include({ channel: first, reason: 'channel-change' });
     expect((await joined).detail.channel).to.equal(second);
     await stayerSeesLeave;
-    await waitUntil(() => waiting.participants.length === 2, 'the new channel never saw the mover', { timeout: GUARD_MS });
-    await waitUntil(() => mover.participants.some((p) => p.peerId === waiting.peerId), 'the mover never saw the new channel', {
+    await waitUntil(() => waiting.participants.length === 2, 'the new channel never saw the mover', {
       timeout: GUARD_MS,
     });
+    await waitUntil(
+      () => mover.participants.some((p) => p.peerId === waiting.peerId),
+      'the mover never saw the new channel',
+      {
+        timeout: GUARD_MS,
+      },
+    );
     expect(mover.participants).to.have.length(2);
   });
 
   it('passes an accessibility audit while in a call', async () => {
-    const room = addRoom(server, { channel: uniqueChannel('a11y'), displayName: 'Ada' });
+    const room = addRoom(suite.server, { channel: uniqueChannel('a11y'), displayName: 'Ada' });
     rooms.push(room);
     await waitForState(room, 'joined');
     await expect(room).to.be.accessible();
@@ -164,7 +174,7 @@ describe('<metered-room> call', () => {
       expect(detail.message).to.contain('no audio or video');
       expect(alice.state).to.equal('joined');
     } finally {
-      for (const room of rooms.splice(0)) room.remove();
+      removeRooms(rooms);
       await stopServer(noSend);
     }
   });

@@ -7,7 +7,7 @@ import type { MeteredErrorCode, MeteredErrorDetail } from '../../src/errors.js';
 import type { RoomState } from '../../src/room-context.js';
 import type { MeteredRoom } from '../../src/room/metered-room.js';
 import '../../src/define.js';
-import type { TestServer } from './server.js';
+import { mainServer, type TestServer } from './server.js';
 
 /** Guard so a broken build fails the test instead of hanging it; not an assertion about speed. */
 export const GUARD_MS = 20000;
@@ -28,6 +28,31 @@ export interface RoomOptions {
   autoJoin?: boolean;
   /** Light DOM children (replaces the default layout). */
   children?: string;
+}
+
+/** Removes every room in `rooms` from the page (leaving their calls) and empties the list. */
+export function removeRooms(rooms: MeteredRoom[]): void {
+  for (const room of rooms.splice(0)) room.remove();
+}
+
+/**
+ * The hooks most room suites share: the shared main server (read `suite.server` inside tests, once `before` has
+ * run) and removal after each test of every room the test pushed onto `suite.rooms`.
+ */
+export function roomSuite(): { readonly server: TestServer; readonly rooms: MeteredRoom[] } {
+  let server: TestServer | undefined;
+  const rooms: MeteredRoom[] = [];
+  before(async () => {
+    server = await mainServer();
+  });
+  afterEach(() => removeRooms(rooms));
+  return {
+    rooms,
+    get server(): TestServer {
+      if (!server) throw new Error('suite.server is read before the suite started the server');
+      return server;
+    },
+  };
 }
 
 /** Creates a <metered-room> for `server`, appends it to `parent` (default: body) and returns it. */
@@ -60,17 +85,26 @@ export function collectErrors(target: EventTarget): MeteredErrorDetail[] {
 
 /** Waits until `errors` holds one with `code`, and returns it. */
 export async function waitForError(errors: MeteredErrorDetail[], code: MeteredErrorCode): Promise<MeteredErrorDetail> {
-  await waitUntil(() => errors.some((e) => e.code === code), `no metered-error "${code}" (got: ${errors.map((e) => e.code).join(', ') || 'none'})`, {
-    timeout: GUARD_MS,
-  });
+  await waitUntil(
+    () => errors.some((e) => e.code === code),
+    `no metered-error "${code}" (got: ${errors.map((e) => e.code).join(', ') || 'none'})`,
+    {
+      timeout: GUARD_MS,
+    },
+  );
   return errors.find((e) => e.code === code)!;
 }
 
 /** The <video> of a remote participant's tile inside a <metered-video> (default layout or slotted). */
-export function remoteVideo(video: Element, peerId: string, role: 'camera' | 'screen' = 'camera'): HTMLVideoElement | null {
+export function remoteVideo(
+  video: Element,
+  peerId: string,
+  role: 'camera' | 'screen' = 'camera',
+): HTMLVideoElement | null {
   return (
-    video.shadowRoot?.querySelector<HTMLVideoElement>(`[data-peer-id="${CSS.escape(peerId)}"][data-role="${role}"] video`) ??
-    null
+    video.shadowRoot?.querySelector<HTMLVideoElement>(
+      `[data-peer-id="${CSS.escape(peerId)}"][data-role="${role}"] video`,
+    ) ?? null
   );
 }
 
@@ -95,7 +129,11 @@ export function framesArrive(video: HTMLVideoElement, count = 3): Promise<void> 
 }
 
 /** Waits until a remote tile for `peerId` exists in `video` and presents fresh frames. */
-export async function waitForRemoteFrames(video: Element, peerId: string, role: 'camera' | 'screen' = 'camera'): Promise<void> {
+export async function waitForRemoteFrames(
+  video: Element,
+  peerId: string,
+  role: 'camera' | 'screen' = 'camera',
+): Promise<void> {
   await waitUntil(() => remoteVideo(video, peerId, role)?.srcObject, `no ${role} tile with a stream for ${peerId}`, {
     timeout: GUARD_MS,
   });

@@ -1,10 +1,11 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { render } from 'lit';
+import { LitElement, nothing } from 'lit';
 import type { MeteredErrorEvent } from '../src/events.js';
 import type { MeteredRoom } from '../src/room/metered-room.js';
 import type { MeteredVideo } from '../src/video/metered-video.js';
-import { mediaStream } from '../src/video/media-stream-directive.js';
+import { AutoplayGateController } from '../src/video/autoplay-gate-controller.js';
+import { renderTile } from '../src/video/video-tile.js';
 import { addRoom, framesArrive, GUARD_MS, uniqueChannel, waitForState } from './helpers/room.js';
 import { mainServer, restartServer, startServer, stopServer } from './helpers/server.js';
 
@@ -12,6 +13,28 @@ const remoteVideos = (video: MeteredVideo) => [
   ...video.shadowRoot!.querySelectorAll<HTMLVideoElement>('[part~="tile"][data-local="false"] video'),
 ];
 const overlay = (video: MeteredVideo) => video.shadowRoot!.querySelector<HTMLElement>('[part="overlay"]');
+
+/** One remote tile of `stream`, rendered exactly as <metered-video> renders it, with the same playback controller. */
+class OneTile extends LitElement {
+  static override properties = { stream: { attribute: false } };
+  stream: MediaStream | null | undefined = undefined;
+  readonly autoplay = new AutoplayGateController(this);
+
+  override render() {
+    if (this.stream === undefined) return nothing;
+    const tile = {
+      key: 'peer/camera/0',
+      peerId: 'peer',
+      role: 'camera' as const,
+      stream: this.stream,
+      label: 'Remote',
+      isLocal: false,
+      connectionState: 'connected' as const,
+    };
+    return renderTile(tile, false);
+  }
+}
+customElements.define('test-one-tile', OneTile);
 
 /** A canvas that keeps painting, so its capture stream produces frames. */
 function paintedCanvas(): { stream: MediaStream; stop(): void } {
@@ -107,32 +130,46 @@ describe('<metered-video> playback', () => {
     }
   });
 
-  it('re-binds srcObject when the stream object changes, also to a new MediaStream with the same id', async () => {
-    const container = await fixture<HTMLElement>(html`<div></div>`);
+  it('a tile re-binds srcObject when the stream object changes, also to a new MediaStream with the same id, and plays it', async () => {
+    const host = await fixture<OneTile>(html`<test-one-tile></test-one-tile>`);
     const source = paintedCanvas();
     const links: RTCPeerConnection[] = [];
     try {
-      const blocked: HTMLMediaElement[] = [];
-      const view = (stream: MediaStream) => html`<video muted ${mediaStream(stream, (m) => blocked.push(m))}></video>`;
       // Two real WebRTC loopbacks of the same source: two MediaStream objects with the SAME id, as the SDK hands
       // over after a reconnect.
       const first = await loopback(source.stream, links);
-      render(view(first), container);
-      const video = container.querySelector('video')!;
+      host.stream = first;
+      await host.updateComplete;
+      const video = host.shadowRoot!.querySelector('video')!;
       expect(video.srcObject === first).to.equal(true);
       await framesArrive(video, 2);
+      host.requestUpdate();
+      await host.updateComplete;
+      // Re-assigning even the same stream would reload the video, paused: a re-render must leave it alone.
+      expect(video.paused, 'a re-render with the same stream keeps playing').to.equal(false);
 
       const second = await loopback(source.stream, links);
       expect(second !== first && second.id === first.id, 'a new object with the same id').to.equal(true);
       links[0].close(); // the old link is gone, as after a reconnect: a video still on it would freeze
-      render(view(second), container);
-      expect(container.querySelector('video') === video, 'same element, re-bound').to.equal(true);
+      host.stream = second;
+      await host.updateComplete;
+      expect(host.shadowRoot!.querySelector('video') === video, 'same element, re-bound').to.equal(true);
       expect(video.srcObject === second).to.equal(true);
       await framesArrive(video, 3);
       expect(video.paused).to.equal(false);
-      expect(blocked).to.have.length(0);
+      expect(host.autoplay.blocked).to.equal(false);
 
-      render(html``, container);
+      // Moved in the page: the browser pauses a removed video (HTML spec); back on the page it plays again.
+      const parent = host.parentElement!;
+      host.remove();
+      await waitUntil(() => video.paused, 'the browser did not pause the removed video');
+      parent.append(host);
+      await waitUntil(() => !video.paused, 'did not play again once back on the page', { timeout: GUARD_MS });
+      await framesArrive(video, 2);
+
+      host.stream = undefined;
+      await host.updateComplete;
+      expect(video.isConnected).to.equal(false);
       expect(video.srcObject === null, 'removed: unbound').to.equal(true);
     } finally {
       source.stop();

@@ -28,7 +28,7 @@ function participant(
 
 async function renderOne(p: Participant): Promise<HTMLElement> {
   const container = await fixture<HTMLElement>(html`<div></div>`);
-  render(html`${tilesFor([p]).map((tile) => renderTile(tile, false, () => {}))}`, container);
+  render(html`${tilesFor([p]).map((tile) => renderTile(tile, false))}`, container);
   return container.querySelector('figure')!;
 }
 

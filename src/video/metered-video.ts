@@ -56,9 +56,7 @@ export class MeteredVideo extends LitElement {
   layout: VideoLayout = 'grid';
 
   readonly #room = new RoomStoreController(this);
-  readonly #autoplay = new AutoplayGateController(this, () =>
-    this.renderRoot.querySelectorAll<HTMLVideoElement>('video'),
-  );
+  readonly #autoplay = new AutoplayGateController(this);
 
   override render(): TemplateResult {
     if (this.#room.missing) return renderMissingRoom();
@@ -69,7 +67,7 @@ export class MeteredVideo extends LitElement {
       ${repeat(
         tiles,
         (tile) => tile.key,
-        (tile) => renderTile(tile, tile === featured, this.#autoplay.report),
+        (tile) => renderTile(tile, tile === featured),
       )}
       ${
         this.#autoplay.blocked

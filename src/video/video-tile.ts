@@ -4,8 +4,8 @@
  */
 import type { PeerConnectionState } from '@metered-ca/realtime';
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import type { Participant, StreamRole } from '../room-context.js';
-import { mediaStream, type PlaybackBlockedCallback } from './media-stream-directive.js';
 
 export interface VideoTile {
   /**
@@ -74,10 +74,13 @@ function hasVideo(stream: MediaStream | null): boolean {
   return stream !== null && stream.getVideoTracks().some((track) => track.readyState === 'live' && track.enabled);
 }
 
-export function renderTile(tile: VideoTile, featured: boolean, onBlocked: PlaybackBlockedCallback): TemplateResult {
+export function renderTile(tile: VideoTile, featured: boolean): TemplateResult {
   const badge = badgeText(tile);
   // Mirror only our own camera, like a mirror; a mirrored screen share would make its text unreadable.
   const mirrored = tile.isLocal && tile.role === 'camera';
+  // Assigned only when the stream object changes (each assignment reloads the video, paused); the host's
+  // AutoplayGateController then starts it.
+  const stream = guard([tile.stream], () => tile.stream);
   const classes = ['tile', featured ? 'featured' : '', mirrored ? 'mirrored' : ''].join(' ').trim();
   return html`<figure
     part=${featured ? 'tile tile-featured' : 'tile'}
@@ -93,7 +96,7 @@ export function renderTile(tile: VideoTile, featured: boolean, onBlocked: Playba
       disablepictureinpicture
       .muted=${tile.isLocal}
       ?muted=${tile.isLocal}
-      ${mediaStream(tile.stream, onBlocked)}
+      .srcObject=${stream}
     ></video>
     ${hasVideo(tile.stream) ? nothing : html`<div part="placeholder" aria-hidden="true">${initial(tile.label)}</div>`}
     ${badge ? html`<span part="badge" role="status">${badge}</span>` : nothing}

@@ -6,9 +6,6 @@ export const roomStyles = css`
     background: var(--_bg);
     border-radius: var(--_radius);
   }
-  [hidden] {
-    display: none !important;
-  }
   .layout {
     display: grid;
     grid-template-columns: minmax(0, 3fr) minmax(14rem, 1fr);
@@ -29,7 +26,6 @@ export const roomStyles = css`
   }
   .layout metered-chat {
     grid-area: chat;
-    min-height: 12rem;
   }
   .controls {
     grid-area: controls;

@@ -50,7 +50,7 @@ export function renderControls(view: ControlsView): TemplateResult {
     <button
       part="control"
       class="device-toggle"
-      aria-pressed=${view.microphoneEnabled ? 'true' : 'false'}
+      aria-pressed=${view.microphoneEnabled}
       ?disabled=${!view.hasAudio}
       @click=${() => view.onMicrophone(!view.microphoneEnabled)}
     >
@@ -59,7 +59,7 @@ export function renderControls(view: ControlsView): TemplateResult {
     <button
       part="control"
       class="device-toggle"
-      aria-pressed=${view.cameraEnabled ? 'true' : 'false'}
+      aria-pressed=${view.cameraEnabled}
       ?disabled=${!view.hasVideo}
       @click=${() => view.onCamera(!view.cameraEnabled)}
     >
@@ -67,7 +67,7 @@ export function renderControls(view: ControlsView): TemplateResult {
     </button>
     <button
       part="control"
-      aria-pressed=${view.sharingScreen ? 'true' : 'false'}
+      aria-pressed=${view.sharingScreen}
       ?disabled=${!inCall || !view.canShareScreen}
       @click=${() => view.onScreenShare(!view.sharingScreen)}
     >

@@ -45,11 +45,14 @@ export const videoStyles = css`
   .mirrored video {
     transform: scaleX(-1);
   }
-  [part='placeholder'] {
+  [part='placeholder'],
+  [part='overlay'] {
     position: absolute;
     inset: 0;
     display: grid;
     place-items: center;
+  }
+  [part='placeholder'] {
     font-size: 2.5rem;
     font-weight: 600;
     color: #f9fafb;
@@ -57,6 +60,7 @@ export const videoStyles = css`
   [part='label'],
   [part='badge'] {
     position: absolute;
+    left: var(--_gap);
     max-width: calc(100% - 2 * var(--_gap));
     padding: 0.15em 0.5em;
     border-radius: var(--_radius);
@@ -68,18 +72,12 @@ export const videoStyles = css`
     white-space: nowrap;
   }
   [part='label'] {
-    left: var(--_gap);
     bottom: var(--_gap);
   }
   [part='badge'] {
-    left: var(--_gap);
     top: var(--_gap);
   }
   [part='overlay'] {
-    position: absolute;
-    inset: 0;
-    display: grid;
-    place-items: center;
     background: rgb(0 0 0 / 0.55);
     border-radius: var(--_radius);
     z-index: 1;
@@ -94,8 +92,8 @@ export const videoStyles = css`
     color: var(--_on-accent);
     cursor: pointer;
   }
+  /* White, not the accent: the button itself is accent-coloured. The offset comes from the shared ring. */
   [part='start-button']:focus-visible {
     outline: 3px solid #ffffff;
-    outline-offset: 2px;
   }
 `;

@@ -62,7 +62,7 @@ export class MeteredVideo extends LitElement {
     if (this.#room.missing) return renderMissingRoom();
     const tiles = tilesFor(this.#room.store?.participants ?? []);
     const featured = this.layout === 'speaker' ? featuredTile(tiles) : undefined;
-    return html`<div part="base" class="tiles" data-count=${tiles.length}>
+    return html`<div part="base" class="tiles">
       ${tiles.length === 0 ? html`<p part="empty">${this.#emptyText()}</p>` : nothing}
       ${repeat(
         tiles,
@@ -82,15 +82,9 @@ export class MeteredVideo extends LitElement {
   }
 
   #emptyText(): string {
-    switch (this.#room.store?.state) {
-      case 'joining':
-      case 'reconnecting':
-        return 'Joining…';
-      case 'failed':
-        return 'Not connected.';
-      default:
-        return 'Nobody is in the call yet.';
-    }
+    const state = this.#room.store?.state;
+    if (state === 'joining' || state === 'reconnecting') return 'Joining…';
+    return state === 'failed' ? 'Not connected.' : 'Nobody is in the call yet.';
   }
 }
 

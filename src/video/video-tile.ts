@@ -22,28 +22,28 @@ export interface VideoTile {
 }
 
 export function tilesFor(participants: readonly Participant[]): VideoTile[] {
-  const tiles: VideoTile[] = [];
-  for (const participant of participants) {
-    const base = {
-      peerId: participant.peerId,
-      isLocal: participant.isLocal,
-      connectionState: participant.connectionState,
-    };
-    const name = participant.isLocal ? `${participant.displayName} (you)` : participant.displayName;
-    const cameras = participant.streams.filter((s) => s.role === 'camera');
-    const screens = participant.streams.filter((s) => s.role === 'screen');
-    if (cameras.length === 0) {
-      tiles.push({ ...base, key: `${participant.peerId}/camera/0`, role: 'camera', stream: null, label: name });
-    }
-    cameras.forEach(({ stream }, index) => {
-      tiles.push({ ...base, key: `${participant.peerId}/camera/${index}`, role: 'camera', stream, label: name });
+  return participants.flatMap(({ peerId, isLocal, connectionState, displayName, streams }) => {
+    const tile = (role: StreamRole, stream: MediaStream | null, index: number, label: string): VideoTile => ({
+      key: `${peerId}/${role}/${index}`,
+      peerId,
+      role,
+      stream,
+      label,
+      isLocal,
+      connectionState,
     });
-    screens.forEach(({ stream }, index) => {
-      const label = `${participant.displayName} (screen)`;
-      tiles.push({ ...base, key: `${participant.peerId}/screen/${index}`, role: 'screen', stream, label });
-    });
-  }
-  return tiles;
+    const name = isLocal ? `${displayName} (you)` : displayName;
+    const cameras = streams.filter((s) => s.role === 'camera');
+    // No camera stream (yet, or none at all): one camera tile with the name placeholder.
+    return [
+      ...(cameras.length > 0 ? cameras : [{ stream: null }]).map(({ stream }, index) =>
+        tile('camera', stream, index, name),
+      ),
+      ...streams
+        .filter((s) => s.role === 'screen')
+        .map(({ stream }, index) => tile('screen', stream, index, `${displayName} (screen)`)),
+    ];
+  });
 }
 
 /** The tile shown large in the speaker layout: a screen share first, else the first remote camera, else ours. */
@@ -56,18 +56,12 @@ export function featuredTile(tiles: readonly VideoTile[]): VideoTile | undefined
   );
 }
 
-function badgeText(tile: VideoTile): string | null {
-  if (tile.isLocal) return null;
-  switch (tile.connectionState) {
-    case 'idle':
-    case 'connecting':
-      return 'Connecting…';
-    case 'reconnecting':
-      return 'Reconnecting…';
-    default:
-      return null;
-  }
-}
+/** The badge on a remote tile while its media connects or recovers. */
+const BADGES: Partial<Record<PeerConnectionState, string>> = {
+  idle: 'Connecting…',
+  connecting: 'Connecting…',
+  reconnecting: 'Reconnecting…',
+};
 
 /** A live, enabled video track: our own camera switched off (track disabled) shows the placeholder, not black. */
 function hasVideo(stream: MediaStream | null): boolean {
@@ -75,19 +69,18 @@ function hasVideo(stream: MediaStream | null): boolean {
 }
 
 export function renderTile(tile: VideoTile, featured: boolean): TemplateResult {
-  const badge = badgeText(tile);
+  const badge = tile.isLocal ? undefined : BADGES[tile.connectionState];
   // Mirror only our own camera, like a mirror; a mirrored screen share would make its text unreadable.
   const mirrored = tile.isLocal && tile.role === 'camera';
   // Assigned only when the stream object changes (each assignment reloads the video, paused); the host's
   // AutoplayGateController then starts it.
   const stream = guard([tile.stream], () => tile.stream);
-  const classes = ['tile', featured ? 'featured' : '', mirrored ? 'mirrored' : ''].join(' ').trim();
   return html`<figure
     part=${featured ? 'tile tile-featured' : 'tile'}
-    class=${classes}
+    class="tile ${featured ? 'featured' : ''} ${mirrored ? 'mirrored' : ''}"
     data-peer-id=${tile.peerId}
     data-role=${tile.role}
-    data-local=${tile.isLocal ? 'true' : 'false'}
+    data-local=${tile.isLocal}
     data-state=${tile.connectionState}
   >
     <video

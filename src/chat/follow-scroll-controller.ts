@@ -39,7 +39,7 @@ export class FollowScrollController implements ReactiveController {
     if (force) this.#following = true;
     if (this.#following) {
       this.#pendingScroll = true;
-    } else if (!this.#unseen) {
+    } else {
       this.#unseen = true;
     }
     this.host.requestUpdate();

@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { repeat } from 'lit/directives/repeat.js';
 import { RoomStoreController, renderMissingRoom } from '../controllers/room-store-controller.js';
 import { ERROR_TEXT } from '../error-text.js';
-import { emit, emitError } from '../events.js';
+import { emit, emitError, type MeteredErrorInit } from '../events.js';
 import type { MeteredPeer } from '@metered-ca/realtime';
 import type { RoomDataDetail } from '../room-context.js';
 import { themeStyles } from '../theme.styles.js';
@@ -13,9 +13,8 @@ import { chatStyles } from './metered-chat.styles.js';
 import { classifySendError } from './send-error.js';
 import { resolveSenderName } from './sender-name.js';
 
-/** Why the draft is still in the input instead of in the list. */
-type DraftProblem =
-  { readonly kind: 'not-joined' } | { readonly kind: 'oversized'; readonly size: number; readonly cap: number };
+/** Why the draft is still in the input instead of in the list: `not_joined` or `oversized` (with size and cap). */
+type DraftProblem = MeteredErrorInit;
 
 /** The list keeps this many messages; older ones are dropped, except ours that are still sending or failed. */
 const MAX_ENTRIES = 500;
@@ -75,9 +74,9 @@ export class MeteredChat extends LitElement {
   static override styles = [themeStyles, chatStyles];
   // Internal reactive state, declared here rather than with decorators: no decorator helpers in the bundle.
   static override properties = {
-    entries: { state: true, attribute: false },
-    draft: { state: true, attribute: false },
-    draftProblem: { state: true, attribute: false },
+    entries: { state: true },
+    draft: { state: true },
+    draftProblem: { state: true },
   };
 
   private entries: readonly ChatEntry[] = [];
@@ -93,7 +92,7 @@ export class MeteredChat extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     // The "not in the room" hint is about the room's state; once joined it no longer applies.
-    if (this.draftProblem?.kind === 'not-joined' && this.#isJoined()) this.draftProblem = null;
+    if (this.draftProblem?.code === 'not_joined' && this.#joinedPeer()) this.draftProblem = null;
     super.willUpdate(changed);
   }
 
@@ -111,10 +110,10 @@ export class MeteredChat extends LitElement {
     const text = this.draft;
     if (text.trim() === '') return;
     const store = this.#room.store;
-    const peer = store?.peer;
-    if (!store || !peer || store.state !== 'joined') {
-      this.draftProblem = { kind: 'not-joined' };
-      emitError(this, { code: 'not_joined', fatal: false });
+    const peer = this.#joinedPeer();
+    if (!store || !peer) {
+      this.draftProblem = { code: 'not_joined', fatal: false };
+      emitError(this, this.draftProblem);
       return;
     }
     const payload = createChatPayload(text, store.displayName);
@@ -140,7 +139,7 @@ export class MeteredChat extends LitElement {
 
   override render(): TemplateResult {
     if (this.#room.missing) return renderMissingRoom();
-    const joined = this.#isJoined();
+    const joined = !!this.#joinedPeer();
     const actions = { retry: (entry: ChatEntry) => this.#retry(entry) };
     return html`<section part="base">
       <div class="log-area">
@@ -167,7 +166,7 @@ export class MeteredChat extends LitElement {
           part="input"
           rows="2"
           aria-describedby="status"
-          aria-invalid=${this.draftProblem?.kind === 'oversized' ? 'true' : 'false'}
+          aria-invalid=${this.draftProblem?.code === 'oversized'}
           placeholder=${joined ? 'Write a message' : 'Not in the room yet — your message will wait here'}
           @input=${this.#onInput}
           @keydown=${this.#onKeydown}
@@ -182,18 +181,19 @@ export class MeteredChat extends LitElement {
 
   #statusText(joined: boolean): string {
     const problem = this.draftProblem;
-    if (problem?.kind === 'oversized') {
+    if (problem?.code === 'oversized') {
       const { message, remedy } = ERROR_TEXT.oversized;
       return `${message} It is ${problem.size} bytes; the limit is ${problem.cap}. ${remedy}`;
     }
-    if (problem?.kind === 'not-joined')
+    if (problem?.code === 'not_joined')
       return `${ERROR_TEXT.not_joined.message} Your message is kept; send it once joined.`;
     return joined ? '' : 'Not in the room yet. You can type; the message is kept until you send it.';
   }
 
-  #isJoined(): boolean {
+  /** The room's peer while the room is joined: the only time a message can be sent. */
+  #joinedPeer(): MeteredPeer | null | undefined {
     const store = this.#room.store;
-    return store?.state === 'joined' && store.peer !== null;
+    return store?.state === 'joined' ? store.peer : null;
   }
 
   readonly #onInput = (event: Event): void => {
@@ -213,10 +213,10 @@ export class MeteredChat extends LitElement {
   };
 
   #retry(entry: ChatEntry): void {
-    const peer = this.#room.store?.peer;
+    const peer = this.#joinedPeer();
     const current = this.entries.find((e) => e.key === entry.key);
-    if (!current || current.status !== 'failed') return;
-    if (!peer || this.#room.store?.state !== 'joined') {
+    if (current?.status !== 'failed') return;
+    if (!peer) {
       emitError(this, { code: 'not_joined', fatal: false });
       return;
     }
@@ -240,10 +240,7 @@ export class MeteredChat extends LitElement {
       if (firstAttempt && failure.kind !== 'retryable' && this.draft === '') {
         this.#dropEntry(entry.key);
         this.draft = entry.text;
-        this.draftProblem =
-          failure.error.code === 'oversized'
-            ? { kind: 'oversized', size: failure.error.size, cap: failure.error.cap }
-            : { kind: 'not-joined' };
+        this.draftProblem = failure.error;
         return;
       }
       this.#replaceEntry({ ...entry, status: 'failed', failure: failure.error.code });

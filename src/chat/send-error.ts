@@ -29,16 +29,15 @@ function closeCodeIn(err: unknown): number {
 }
 
 export function classifySendError(err: unknown): SendFailure {
+  const closeCode = closeCodeIn(err);
   const lostToClose = err instanceof Error && err.name === 'DisconnectedError';
-  const mapped = mapSdkError(err, lostToClose ? { fatal: false, closeCode: closeCodeIn(err) } : { fatal: false });
   // Whatever the mapping does not know (NotConnectedError, an ack timeout) lost the request in transit.
-  const error: MeteredErrorInit = mapped ?? {
+  const error = mapSdkError(err, lostToClose ? { fatal: false, closeCode } : { fatal: false }) ?? {
     code: 'disconnected',
-    closeCode: closeCodeIn(err),
+    closeCode,
     fatal: false,
     cause: err,
   };
-  if (error.code === 'oversized') return { kind: 'oversized', error };
-  if (error.code === 'not_joined') return { kind: 'not-joined', error };
-  return { kind: 'retryable', error };
+  const kind = error.code === 'oversized' ? 'oversized' : error.code === 'not_joined' ? 'not-joined' : 'retryable';
+  return { kind, error };
 }

@@ -53,7 +53,8 @@ export const chatStyles = css`
   .message p {
     margin: 0;
   }
-  [part='meta'] {
+  [part='meta'],
+  [part='failure'] {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5ch;
@@ -76,9 +77,6 @@ export const chatStyles = css`
     font-size: 0.8em;
   }
   [part='failure'] {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5ch;
     align-items: center;
     font-size: 0.85em;
     font-weight: 600;
@@ -111,7 +109,8 @@ export const chatStyles = css`
     grid-template-columns: 1fr auto;
     gap: calc(var(--_gap) / 2) var(--_gap);
   }
-  [part='label'] {
+  [part='label'],
+  [part='status'] {
     grid-column: 1 / -1;
     font-size: 0.85em;
     color: var(--_muted);
@@ -130,11 +129,8 @@ export const chatStyles = css`
     border-color: var(--_danger);
   }
   [part='status'] {
-    grid-column: 1 / -1;
     margin: 0;
     min-height: 1.2em;
-    font-size: 0.85em;
-    color: var(--_muted);
   }
   [part='status'].error {
     color: var(--_danger);

@@ -20,11 +20,11 @@ export const roomStyles = css`
       grid-template-areas: 'video' 'controls' 'chat';
     }
   }
-  .layout metered-video {
+  metered-video {
     grid-area: video;
     min-height: 12rem;
   }
-  .layout metered-chat {
+  metered-chat {
     grid-area: chat;
   }
   .controls {
@@ -59,12 +59,12 @@ export const roomStyles = css`
   button:disabled {
     opacity: 0.6;
   }
-  button.primary {
+  .primary {
     background: var(--_accent);
     color: var(--_on-accent);
     border-color: var(--_accent);
   }
-  button.danger {
+  .danger {
     color: var(--_danger);
     border-color: var(--_danger);
   }
@@ -72,7 +72,6 @@ export const roomStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 0.3em;
-    color: var(--_text);
   }
   .banner,
   .notice,

@@ -16,7 +16,7 @@ export const videoStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(min(8rem, 100%), 1fr));
   }
   /* Order, not DOM position, makes the featured tile big: switching layouts never re-creates a <video>. */
-  :host([layout='speaker']) .featured {
+  [part~='tile-featured'] {
     grid-column: 1 / -1;
     order: -1;
   }
@@ -25,7 +25,7 @@ export const videoStyles = css`
     margin: auto;
     color: var(--_muted);
   }
-  .tile {
+  figure {
     position: relative;
     margin: 0;
     aspect-ratio: 16 / 9;
@@ -39,10 +39,11 @@ export const videoStyles = css`
     height: 100%;
     object-fit: cover;
   }
-  .tile[data-role='screen'] video {
+  [data-role='screen'] video {
     object-fit: contain;
   }
-  .mirrored video {
+  /* Only our own camera is mirrored, like a mirror; a mirrored screen share would make its text unreadable. */
+  [data-local='true'][data-role='camera'] video {
     transform: scaleX(-1);
   }
   [part='placeholder'],

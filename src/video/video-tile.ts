@@ -70,14 +70,11 @@ function hasVideo(stream: MediaStream | null): boolean {
 
 export function renderTile(tile: VideoTile, featured: boolean): TemplateResult {
   const badge = tile.isLocal ? undefined : BADGES[tile.connectionState];
-  // Mirror only our own camera, like a mirror; a mirrored screen share would make its text unreadable.
-  const mirrored = tile.isLocal && tile.role === 'camera';
   // Assigned only when the stream object changes (each assignment reloads the video, paused); the host's
   // AutoplayGateController then starts it.
   const stream = guard([tile.stream], () => tile.stream);
   return html`<figure
     part=${featured ? 'tile tile-featured' : 'tile'}
-    class="tile ${featured ? 'featured' : ''} ${mirrored ? 'mirrored' : ''}"
     data-peer-id=${tile.peerId}
     data-role=${tile.role}
     data-local=${tile.isLocal}
@@ -98,6 +95,6 @@ export function renderTile(tile: VideoTile, featured: boolean): TemplateResult {
 }
 
 function initial(label: string): string {
-  const first = label.trim().codePointAt(0);
-  return first === undefined ? '?' : String.fromCodePoint(first).toUpperCase();
+  // By code point, so a name starting with an emoji or a non-BMP letter shows that character whole.
+  return [...label.trim()][0]?.toUpperCase() ?? '?';
 }

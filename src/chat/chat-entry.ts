@@ -25,21 +25,20 @@ export interface ChatEntry extends MessageDetail {
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
-export interface EntryActions {
-  retry(entry: ChatEntry): void;
-}
+/** What the Retry button of a failed entry calls. */
+export type RetryHandler = (entry: ChatEntry) => void;
 
-function renderStatus(entry: ChatEntry, actions: EntryActions): TemplateResult | typeof nothing {
+function renderStatus(entry: ChatEntry, retry: RetryHandler): TemplateResult | typeof nothing {
   if (entry.status === 'sending') return html`<span part="pending">Sending…</span>`;
   if (entry.status !== 'failed') return nothing;
   const text = ERROR_TEXT[entry.failure ?? 'disconnected'];
   return html`<p part="failure">
     <span>Not sent: ${text.message}</span>
-    <button part="retry" type="button" @click=${() => actions.retry(entry)}>Retry</button>
+    <button part="retry" type="button" @click=${() => retry(entry)}>Retry</button>
   </p>`;
 }
 
-export function renderEntry(entry: ChatEntry, actions: EntryActions): TemplateResult {
+export function renderEntry(entry: ChatEntry, retry: RetryHandler): TemplateResult {
   const shownAt = new Date(entry.shownAt);
   return html`<div
     part=${entry.isOwn ? 'message message-own' : 'message message-remote'}
@@ -56,7 +55,7 @@ export function renderEntry(entry: ChatEntry, actions: EntryActions): TemplateRe
       <time part="time" datetime=${shownAt.toISOString()}>${timeFormat.format(shownAt)}</time>
     </p>
     <p part="text">${entry.text}</p>
-    ${renderStatus(entry, actions)}
+    ${renderStatus(entry, retry)}
   </div>`;
 }
 

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { RoomStoreController, renderMissingRoom } from '../controllers/room-store-controller.js';
 import { ERROR_TEXT } from '../error-text.js';
@@ -90,14 +90,12 @@ export class MeteredChat extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('[part="list"]'),
   );
 
-  protected override willUpdate(changed: PropertyValues): void {
+  protected override willUpdate(): void {
     // The "not in the room" hint is about the room's state; once joined it no longer applies.
     if (this.draftProblem?.code === 'not_joined' && this.#joinedPeer()) this.draftProblem = null;
-    super.willUpdate(changed);
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
+  protected override updated(): void {
     // The textarea's value is compared with the draft on every update, not with the last value rendered: the
     // user types between renders, and a draft put back after a failed send may equal what was rendered last.
     // (Done here instead of with Lit's live() directive, which would add its directive code to the bundle.)
@@ -140,7 +138,6 @@ export class MeteredChat extends LitElement {
   override render(): TemplateResult {
     if (this.#room.missing) return renderMissingRoom();
     const joined = !!this.#joinedPeer();
-    const actions = { retry: (entry: ChatEntry) => this.#retry(entry) };
     return html`<section part="base">
       <div class="log-area">
         <div part="list" role="log" aria-label="Chat messages" tabindex="0" @scroll=${this.#follow.onScroll}>
@@ -148,7 +145,7 @@ export class MeteredChat extends LitElement {
           ${repeat(
             this.entries,
             (entry) => entry.key,
-            (entry) => renderEntry(entry, actions),
+            (entry) => renderEntry(entry, this.#retry),
           )}
         </div>
         ${
@@ -212,7 +209,7 @@ export class MeteredChat extends LitElement {
     this.send();
   };
 
-  #retry(entry: ChatEntry): void {
+  readonly #retry = (entry: ChatEntry): void => {
     const peer = this.#joinedPeer();
     const current = this.entries.find((e) => e.key === entry.key);
     if (current?.status !== 'failed') return;
@@ -222,7 +219,7 @@ export class MeteredChat extends LitElement {
     }
     this.#replaceEntry({ ...current, status: 'sending', failure: undefined });
     void this.#deliver(current, peer, false);
-  }
+  };
 
   /** Sends an own entry and settles its status. `firstAttempt`: a refusal before sending returns the draft. */
   async #deliver(entry: ChatEntry, peer: MeteredPeer, firstAttempt: boolean): Promise<void> {

@@ -115,13 +115,12 @@ export class MeteredChat extends LitElement {
       return;
     }
     const payload = createChatPayload(text, store.displayName);
-    const local = store.participants.find((p) => p.isLocal);
     const entry: ChatEntry = {
       key: `own:${payload.id}`,
       id: payload.id,
       fromPeerId: store.peerId ?? '',
       displayName: store.displayName,
-      nameVerified: local?.nameVerified ?? false,
+      nameVerified: store.participants.find((p) => p.isLocal)?.nameVerified ?? false,
       text,
       sentAt: payload.sentAt,
       shownAt: payload.sentAt,
@@ -129,7 +128,7 @@ export class MeteredChat extends LitElement {
       status: 'sending',
       payload,
     };
-    this.#addEntry(entry, true);
+    this.#addEntry(entry);
     this.draft = '';
     this.draftProblem = null;
     void this.#deliver(entry, peer, true);
@@ -193,21 +192,20 @@ export class MeteredChat extends LitElement {
     return store?.state === 'joined' ? store.peer : null;
   }
 
-  readonly #onInput = (event: Event): void => {
+  // Event handlers: Lit calls them with `this` set to the element.
+  #onInput(event: Event): void {
     this.draft = (event.target as HTMLTextAreaElement).value;
-  };
+  }
 
-  readonly #onKeydown = (event: KeyboardEvent): void => {
+  #onKeydown(event: KeyboardEvent): void {
     // Enter while an IME composes a character confirms the character, not the message.
-    if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.isComposing) return;
-    event.preventDefault();
-    this.send();
-  };
+    if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.isComposing) this.#onSubmit(event);
+  }
 
-  readonly #onSubmit = (event: Event): void => {
+  #onSubmit(event: Event): void {
     event.preventDefault();
     this.send();
-  };
+  }
 
   readonly #retry = (entry: ChatEntry): void => {
     const peer = this.#joinedPeer();
@@ -265,11 +263,11 @@ export class MeteredChat extends LitElement {
       isOwn: false,
       status: 'received',
     };
-    this.#addEntry(entry, false);
+    this.#addEntry(entry);
     emit(this, 'metered-message', toMessageDetail(entry));
   }
 
-  #addEntry(entry: ChatEntry, own: boolean): void {
+  #addEntry(entry: ChatEntry): void {
     this.#seenKeys.add(entry.key);
     let entries = [...this.entries, entry];
     if (entries.length > MAX_ENTRIES) {
@@ -283,7 +281,8 @@ export class MeteredChat extends LitElement {
       });
     }
     this.entries = entries;
-    this.#follow.contentAdded(own);
+    // Our own message scrolls down even while reading history.
+    this.#follow.contentAdded(entry.isOwn);
   }
 
   #replaceEntry(entry: ChatEntry): void {

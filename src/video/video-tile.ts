@@ -65,7 +65,7 @@ const BADGES: Partial<Record<PeerConnectionState, string>> = {
 
 /** A live, enabled video track: our own camera switched off (track disabled) shows the placeholder, not black. */
 function hasVideo(stream: MediaStream | null): boolean {
-  return stream !== null && stream.getVideoTracks().some((track) => track.readyState === 'live' && track.enabled);
+  return !!stream?.getVideoTracks().some((track) => track.readyState === 'live' && track.enabled);
 }
 
 export function renderTile(tile: VideoTile, featured: boolean): TemplateResult {

@@ -3,12 +3,11 @@ import { css } from 'lit';
 export const videoStyles = css`
   :host {
     display: block;
-    --_tile-min: var(--metered-tile-min-width, 12rem);
   }
   .tiles {
     position: relative;
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(var(--_tile-min), 100%), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(var(--metered-tile-min-width, 12rem), 100%), 1fr));
     gap: var(--_gap);
     min-height: 8rem;
   }

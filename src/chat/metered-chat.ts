@@ -269,18 +269,14 @@ export class MeteredChat extends LitElement {
 
   #addEntry(entry: ChatEntry): void {
     this.#seenKeys.add(entry.key);
-    let entries = [...this.entries, entry];
-    if (entries.length > MAX_ENTRIES) {
-      const excess = entries.length - MAX_ENTRIES;
-      let dropped = 0;
-      entries = entries.filter((e) => {
-        if (dropped >= excess || e.status === 'sending' || e.status === 'failed') return true;
-        dropped += 1;
-        this.#seenKeys.delete(e.key);
-        return false;
-      });
-    }
-    this.entries = entries;
+    // Over the cap, the oldest entries go, except ours still sending or failed (their text would be lost).
+    let excess = this.entries.length + 1 - MAX_ENTRIES;
+    this.entries = [...this.entries, entry].filter((e) => {
+      if (excess <= 0 || e.status === 'sending' || e.status === 'failed') return true;
+      excess -= 1;
+      this.#seenKeys.delete(e.key);
+      return false;
+    });
     // Our own message scrolls down even while reading history.
     this.#follow.contentAdded(entry.isOwn);
   }

@@ -15,20 +15,6 @@
 import type { LitElement, ReactiveController } from 'lit';
 import { emitError } from '../events.js';
 
-/**
- * Plays `media`; resolves to whether it plays. An `AbortError` only means a newer `srcObject` or a removal
- * interrupted this attempt; the newer stream plays by itself.
- */
-function startPlayback(media: HTMLMediaElement, onBlocked: (error: DOMException) => void): Promise<boolean> {
-  return media.play().then(
-    () => true,
-    (error: unknown) => {
-      if (error instanceof DOMException && error.name === 'NotAllowedError') onBlocked(error);
-      return false;
-    },
-  );
-}
-
 export class AutoplayGateController implements ReactiveController {
   get blocked(): boolean {
     return this.#refused.size > 0;
@@ -45,7 +31,7 @@ export class AutoplayGateController implements ReactiveController {
   /** Call from a click handler: starts every media element of the host. */
   async resume(): Promise<void> {
     const attempts = [...this.#videos()].map(async (media) => {
-      if (media.srcObject && (await startPlayback(media, () => {}))) this.#refused.delete(media);
+      if (media.srcObject && (await this.#start(media))) this.#refused.delete(media);
     });
     await Promise.all(attempts);
     this.host.requestUpdate();
@@ -53,7 +39,7 @@ export class AutoplayGateController implements ReactiveController {
 
   hostConnected(): void {
     // Back on the page after a removal, which paused every video (HTML spec): start them again.
-    for (const media of this.#videos()) if (media.srcObject) this.#start(media);
+    for (const media of this.#videos()) if (media.srcObject) void this.#start(media);
   }
 
   hostUpdated(): void {
@@ -67,7 +53,7 @@ export class AutoplayGateController implements ReactiveController {
       refusedLeft = this.#refused.delete(media) || refusedLeft;
     }
     for (const media of this.#videos()) {
-      if (media.srcObject && this.#started.get(media) !== media.srcObject) this.#start(media);
+      if (media.srcObject && this.#started.get(media) !== media.srcObject) void this.#start(media);
       this.#started.set(media, media.srcObject);
     }
     if (refusedLeft) this.host.requestUpdate();
@@ -77,14 +63,25 @@ export class AutoplayGateController implements ReactiveController {
     this.#refused.clear();
   }
 
-  #start(media: HTMLMediaElement): void {
-    void startPlayback(media, (error) => {
-      const wasBlocked = this.blocked;
-      this.#refused.add(media);
-      if (wasBlocked) return;
-      this.host.requestUpdate();
-      emitError(this.host, { code: 'autoplay_blocked', fatal: false, cause: error });
-    });
+  /**
+   * Plays `media`; resolves to whether it plays. A refusal by the autoplay policy puts it on the refused list (and
+   * starts an episode); an `AbortError` only means a newer `srcObject` or a removal interrupted this attempt.
+   */
+  #start(media: HTMLMediaElement): Promise<boolean> {
+    return media.play().then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof DOMException && error.name === 'NotAllowedError') {
+          const wasBlocked = this.blocked;
+          this.#refused.add(media);
+          if (!wasBlocked) {
+            this.host.requestUpdate();
+            emitError(this.host, { code: 'autoplay_blocked', fatal: false, cause: error });
+          }
+        }
+        return false;
+      },
+    );
   }
 
   #videos(): NodeListOf<HTMLVideoElement> {

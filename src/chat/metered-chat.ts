@@ -74,9 +74,10 @@ export class MeteredChat extends LitElement {
   static override styles = [themeStyles, chatStyles];
   // Internal reactive state, declared here rather than with decorators: no decorator helpers in the bundle.
   static override properties = {
-    entries: { state: true },
-    draft: { state: true },
-    draftProblem: { state: true },
+    // attribute:false is implied by state:true for Lit, but the manifest analyzer needs it to list no attributes.
+    entries: { state: true, attribute: false },
+    draft: { state: true, attribute: false },
+    draftProblem: { state: true, attribute: false },
   };
 
   private entries: readonly ChatEntry[] = [];

@@ -35,6 +35,13 @@ export const themeStyles = css`
       --_tile-bg: var(--metered-tile-background, #030712);
     }
   }
+  /* Form controls of every element: the element's font, the theme's corners. */
+  button,
+  select,
+  textarea {
+    font: inherit;
+    border-radius: var(--_radius);
+  }
   /* One focus ring for every focusable part of every element (buttons, selects, the chat input and list). */
   :focus-visible {
     outline: 2px solid var(--_accent);

@@ -85,9 +85,7 @@ export const chatStyles = css`
     outline: 2px solid var(--_danger);
   }
   button {
-    font: inherit;
     cursor: pointer;
-    border-radius: var(--_radius);
     border: 1px solid transparent;
     background: var(--_accent);
     color: var(--_on-accent);
@@ -116,11 +114,9 @@ export const chatStyles = css`
     color: var(--_muted);
   }
   [part='input'] {
-    font: inherit;
     resize: vertical;
     min-height: 2.5em;
     padding: calc(var(--_gap) / 2);
-    border-radius: var(--_radius);
     border: 1px solid var(--_border);
     background: var(--_bg);
     color: var(--_text);

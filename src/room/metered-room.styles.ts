@@ -39,11 +39,9 @@ export const roomStyles = css`
   }
   button,
   select {
-    font: inherit;
     color: var(--_text);
     background: var(--_bg);
     border: 1px solid var(--_border);
-    border-radius: var(--_radius);
     padding: 0.4em 0.8em;
     min-height: 2.25rem;
   }

@@ -83,11 +83,9 @@ export const videoStyles = css`
     z-index: 1;
   }
   [part='start-button'] {
-    font: inherit;
     font-size: 1.1rem;
     padding: 0.6em 1.2em;
     border: none;
-    border-radius: var(--_radius);
     background: var(--_accent);
     color: var(--_on-accent);
     cursor: pointer;

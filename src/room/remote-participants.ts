@@ -105,7 +105,11 @@ export class RemoteParticipants {
   setHello(peerId: string, displayName: string, publishes: boolean): void {
     const entry = this.entries.get(peerId);
     if (!entry) return;
-    entry.claimedName = displayName === '' ? null : displayName;
+    const claimedName = displayName === '' ? null : displayName;
+    // Every peer hears a newcomer's hello twice (its broadcast and the copy sent to each newcomer): the second,
+    // unchanged one must not re-render every element of the room in the middle of the join.
+    if (entry.claimedName === claimedName && entry.publishes === publishes) return;
+    entry.claimedName = claimedName;
     entry.publishes = publishes;
     if (!publishes) this.clearNoMedia(entry);
     this.options.onChange();

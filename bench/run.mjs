@@ -26,7 +26,8 @@ if (!values['skip-build']) {
 
 const environment = { node: process.version, cpus: cpus().length, date: new Date().toISOString() };
 mkdirSync('bench/results', { recursive: true });
-const save = (name, result) => writeFileSync(`bench/results/${name}.json`, `${JSON.stringify({ ...result, environment }, null, 2)}\n`);
+const save = (name, result) =>
+  writeFileSync(`bench/results/${name}.json`, `${JSON.stringify({ ...result, environment }, null, 2)}\n`);
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 let incomplete = false;
 
@@ -56,8 +57,12 @@ if (!values.only || values.only === 'join') {
   console.log('  medians:');
   console.log(`    rooms                          ${ms(join.medianMs.rooms)}${spread(join.rangeMs.rooms)}`);
   console.log(`    bare peers (self-view, audio)  ${ms(join.medianMs.peers)}${spread(join.rangeMs.peers)}`);
-  console.log(`    bare peers, minimal page       ${ms(join.medianMs['peers-minimal'])}${spread(join.rangeMs['peers-minimal'])}`);
-  console.log(`  ratio rooms/peers ${ratio(join.ratio)} — goal ≤ ${join.goalRatio}: ${join.meetsGoal ? 'met' : 'NOT met'}`);
+  console.log(
+    `    bare peers, minimal page       ${ms(join.medianMs['peers-minimal'])}${spread(join.rangeMs['peers-minimal'])}`,
+  );
+  console.log(
+    `  ratio rooms/peers ${ratio(join.ratio)} — goal ≤ ${join.goalRatio}: ${join.meetsGoal ? 'met' : 'NOT met'}`,
+  );
   console.log(`  (rooms/minimal page ${ratio(join.ratioToMinimal)}, for reference)`);
   if (join.failures.length) {
     console.log(`  ${join.failures.length} run(s) failed`);

@@ -1,6 +1,8 @@
 // Join → first remote video frame: bench/pages/rooms.html (two <metered-room>s) vs bench/pages/peers.html (two
-// bare MeteredPeers wired by hand). Same in-process server, same browser, runs alternating so drift (thermal,
-// caches, other load on the machine) hits both sides alike. Reports medians and rooms/peers.
+// bare MeteredPeers wired by hand, doing the same user-visible work: self-view, remote video with its audio).
+// The first version of the bare page (`peers.html?minimal`: no self-view, remote muted) is measured alongside and
+// reported for reference. Same in-process server, same browser, runs rotating between the sides so drift
+// (thermal, caches, other load on the machine) hits all of them alike. Reports medians and rooms/peers.
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../dist/server/index.js';
 import { launchBrowser } from '../scripts/demo-page.mjs';
@@ -9,6 +11,8 @@ const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 export const GOAL_RATIO = 1.1;
 /** A run that has not finished by then is recorded as a failure (a bound, not a measurement). */
 const RUN_TIMEOUT_MS = 60_000;
+/** Each side and the page it opens. */
+const SIDES = { rooms: 'rooms.html', peers: 'peers.html', 'peers-minimal': 'peers.html?minimal' };
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -16,11 +20,12 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-async function runOnce(browser, baseUrl, kind, index) {
+async function runOnce(browser, baseUrl, side, index) {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/${kind}.html?channel=bench-${kind}-${index}-${Date.now()}`);
+    const path = SIDES[side];
+    await page.goto(`${baseUrl}/${path}${path.includes('?') ? '&' : '?'}channel=bench-${side}-${index}-${Date.now()}`);
     await page.waitForFunction(() => window.benchResult, { timeout: RUN_TIMEOUT_MS, polling: 100 });
     return await page.evaluate(() => window.benchResult);
   } catch (error) {
@@ -45,38 +50,47 @@ export async function measureJoinLatency({ runs = 8, log = console.log } = {}) {
     },
   });
   const browser = await launchBrowser();
-  const samples = { rooms: [], peers: [] };
+  const sides = Object.keys(SIDES);
+  const samples = Object.fromEntries(sides.map((side) => [side, []]));
   const failures = [];
   try {
     // One discarded warm-up each: first-load costs (module compile, codec start-up) are not what we compare.
-    await runOnce(browser, server.url, 'peers', -1);
-    await runOnce(browser, server.url, 'rooms', -1);
-    for (let i = 0; i < runs * 2; i += 1) {
-      // Alternate, and swap who goes first every pair (ABBA…), so neither side always follows the other.
-      const kind = (i % 2 === 0) === (Math.floor(i / 2) % 2 === 0) ? 'peers' : 'rooms';
-      const result = await runOnce(browser, server.url, kind, i);
-      if (typeof result?.ms === 'number') {
-        samples[kind].push(result.ms);
-        log(`  run ${String(i + 1).padStart(2)}  ${kind.padEnd(5)} ${result.ms.toFixed(0)} ms`);
-      } else {
-        failures.push({ kind, run: i + 1, error: result?.error ?? 'no result' });
-        log(`  run ${String(i + 1).padStart(2)}  ${kind.padEnd(5)} FAILED: ${result?.error}`);
+    for (const side of sides) await runOnce(browser, server.url, side, -1);
+    let run = 0;
+    for (let round = 0; round < runs; round += 1) {
+      // Every side once per round, the order rotated each round, so no side always follows the same other one.
+      const order = sides.map((_, i) => sides[(i + round) % sides.length]);
+      for (const side of order) {
+        run += 1;
+        const result = await runOnce(browser, server.url, side, run);
+        if (typeof result?.ms === 'number') {
+          samples[side].push(result.ms);
+          log(`  run ${String(run).padStart(2)}  ${side.padEnd(13)} ${result.ms.toFixed(0)} ms`);
+        } else {
+          failures.push({ side, run, error: result?.error ?? 'no result' });
+          log(`  run ${String(run).padStart(2)}  ${side.padEnd(13)} FAILED: ${result?.error}`);
+        }
       }
     }
   } finally {
     await browser.close();
     await server.close();
   }
-  const roomsMedian = samples.rooms.length ? median(samples.rooms) : null;
-  const peersMedian = samples.peers.length ? median(samples.peers) : null;
-  const ratio = roomsMedian !== null && peersMedian ? roomsMedian / peersMedian : null;
-  const range = (values) => (values.length ? [Math.min(...values), Math.max(...values)] : null);
+  const medianMs = Object.fromEntries(sides.map((side) => [side, samples[side].length ? median(samples[side]) : null]));
+  const rangeMs = Object.fromEntries(
+    sides.map((side) => [side, samples[side].length ? [Math.min(...samples[side]), Math.max(...samples[side])] : null]),
+  );
+  const ratioTo = (baseline) =>
+    medianMs.rooms !== null && medianMs[baseline] ? medianMs.rooms / medianMs[baseline] : null;
+  const ratio = ratioTo('peers');
   return {
     runsPerSide: runs,
+    pages: SIDES,
     samplesMs: samples,
-    medianMs: { rooms: roomsMedian, peers: peersMedian },
-    rangeMs: { rooms: range(samples.rooms), peers: range(samples.peers) },
+    medianMs,
+    rangeMs,
     ratio,
+    ratioToMinimal: ratioTo('peers-minimal'),
     goalRatio: GOAL_RATIO,
     meetsGoal: ratio !== null && ratio <= GOAL_RATIO,
     failures,

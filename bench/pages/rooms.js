@@ -2,20 +2,30 @@
 import { apiKey, channel, firstRemoteFrame, report, serverUrl } from './first-frame.js';
 
 /** The room's <video>s that show a remote participant, found through the public `participants` property. */
-function remoteVideos(room) {
-  const remoteIds = new Set(room.participants.filter((p) => !p.isLocal).flatMap((p) => p.streams.map((s) => s.stream.id)));
-  // No remote stream yet: nothing can show one, so skip the walk. The bare page's lookup is a free array read;
-  // walking two rooms' shadow trees on every animation frame of the join would bill the measurement to the rooms.
-  if (remoteIds.size === 0) return [];
-  const videos = [];
-  const walk = (root) => {
-    for (const element of root.querySelectorAll('*')) {
-      if (element instanceof HTMLVideoElement && remoteIds.has(element.srcObject?.id)) videos.push(element);
-      if (element.shadowRoot) walk(element.shadowRoot);
-    }
+function remoteVideoFinder(room) {
+  // The bare page's lookup is a free array read; walking two rooms' shadow trees on every animation frame of the
+  // join would bill the measurement to the rooms. So walk only when the set of remote streams changed (or a
+  // stream's <video> was not found yet), and with no remote stream at all, not at all.
+  let lastIds = '';
+  let found = [];
+  return () => {
+    const remoteIds = new Set(
+      room.participants.filter((p) => !p.isLocal).flatMap((p) => p.streams.map((s) => s.stream.id)),
+    );
+    const key = [...remoteIds].sort().join(' ');
+    if (key === lastIds && found.length >= remoteIds.size) return found;
+    lastIds = key;
+    found = [];
+    if (remoteIds.size === 0) return found;
+    const walk = (root) => {
+      for (const element of root.querySelectorAll('*')) {
+        if (element instanceof HTMLVideoElement && remoteIds.has(element.srcObject?.id)) found.push(element);
+        if (element.shadowRoot) walk(element.shadowRoot);
+      }
+    };
+    walk(room.shadowRoot ?? room);
+    return found;
   };
-  walk(room.shadowRoot ?? room);
-  return videos;
 }
 
 await customElements.whenDefined('metered-room');
@@ -34,5 +44,5 @@ const fatal = new Promise((_, reject) =>
   document.addEventListener('metered-error', (event) => event.detail.fatal && reject(new Error(event.detail.code))),
 );
 // "Joined a call" = BOTH sides see the other's video: the later of the two first frames.
-const firstFrames = Promise.all(rooms.map((room) => firstRemoteFrame(() => remoteVideos(room))));
+const firstFrames = Promise.all(rooms.map((room) => firstRemoteFrame(remoteVideoFinder(room))));
 report(Promise.race([firstFrames, fatal]).then((t) => Math.max(...t) - started));

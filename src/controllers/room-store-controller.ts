@@ -53,10 +53,12 @@ export class RoomStoreController implements ReactiveController {
   #connected = false;
   readonly #consumer: ContextConsumer<typeof roomContext, Host>;
 
-  constructor(
-    private readonly host: Host,
-    private readonly options: RoomStoreControllerOptions = {},
-  ) {
+  readonly #host: Host;
+  readonly #options: RoomStoreControllerOptions;
+
+  constructor(host: Host, options: RoomStoreControllerOptions = {}) {
+    this.#host = host;
+    this.#options = options;
     attachContextRoot();
     host.addController(this);
     this.#consumer = new ContextConsumer(host, {
@@ -77,8 +79,8 @@ export class RoomStoreController implements ReactiveController {
         this.#consumer.hostConnected(); // re-sends the context request
         if (this.#current === undefined && !this.#reportedMissing) {
           this.#reportedMissing = true;
-          this.host.requestUpdate();
-          emitError(this.host, { code: 'missing_room', fatal: true });
+          this.#host.requestUpdate();
+          emitError(this.#host, { code: 'missing_room', fatal: true });
         }
       }, 0);
     }
@@ -102,18 +104,18 @@ export class RoomStoreController implements ReactiveController {
       store.addEventListener('change', this.#onChange);
       store.addEventListener('data', this.#onData);
     }
-    this.options.onStore?.(store);
-    this.host.requestUpdate();
+    this.#options.onStore?.(store);
+    this.#host.requestUpdate();
   }
 
   readonly #onChange = (): void => {
     if (!this.#current) return;
-    this.options.onChange?.(this.#current);
-    this.host.requestUpdate();
+    this.#options.onChange?.(this.#current);
+    this.#host.requestUpdate();
   };
 
   readonly #onData = (event: CustomEvent<RoomDataDetail>): void => {
-    this.options.onData?.(event);
+    this.#options.onData?.(event);
   };
 }
 

@@ -17,24 +17,28 @@ export interface AnnouncerSource {
 const ignore = (): void => {};
 
 export class Announcer {
-  constructor(private readonly source: AnnouncerSource) {}
+  readonly #source: AnnouncerSource;
+
+  constructor(source: AnnouncerSource) {
+    this.#source = source;
+  }
 
   broadcast(peer: MeteredPeer): void {
-    for (const message of this.messages()) peer.send(message).catch(ignore);
+    for (const message of this.#messages()) peer.send(message).catch(ignore);
   }
 
   sendTo(peer: MeteredPeer, peerId: string): void {
-    for (const message of this.messages()) peer.sendTo(peerId, message).catch(ignore);
+    for (const message of this.#messages()) peer.sendTo(peerId, message).catch(ignore);
   }
 
   broadcastRole(peer: MeteredPeer, stream: MediaStream, role: StreamRole): void {
     peer.send(streamRoleMessage(stream.id, role)).catch(ignore);
   }
 
-  private messages(): object[] {
-    const { camera, screen } = this.source.media;
+  #messages(): object[] {
+    const { camera, screen } = this.#source.media;
     return [
-      helloMessage(this.source.displayName, this.source.publishes),
+      helloMessage(this.#source.displayName, this.#source.publishes),
       ...(camera ? [streamRoleMessage(camera.id, 'camera')] : []),
       ...(screen ? [streamRoleMessage(screen.id, 'screen')] : []),
     ];

@@ -17,7 +17,7 @@ export class LocalMedia {
   cameraEnabled = true;
 
   /** Bumped by stopAll(): a capture that started under an older epoch is stale and is stopped on arrival. */
-  private epoch = 0;
+  #epoch = 0;
 
   /** Media capture needs a secure page; on http:// browsers hide `navigator.mediaDevices` altogether. */
   static available(): boolean {
@@ -28,27 +28,27 @@ export class LocalMedia {
   async capture(kinds: ReadonlySet<MediaKind>): Promise<MediaStream | MediaFailure | null> {
     if (kinds.size === 0) return null;
     if (!LocalMedia.available()) return { kind: 'insecure' };
-    const epoch = this.epoch;
+    const epoch = this.#epoch;
     let stream: MediaStream;
     try {
       stream = await navigator.mediaDevices.getUserMedia({ audio: kinds.has('audio'), video: kinds.has('video') });
     } catch (error) {
       return { kind: 'error', error };
     }
-    if (epoch !== this.epoch) {
+    if (epoch !== this.#epoch) {
       stopStream(stream);
       return null;
     }
     this.camera = stream;
-    this.applyEnabled();
+    this.#applyEnabled();
     return stream;
   }
 
   /** Starts a screen share from `getDisplayMedia`, or adopts `stream` (a canvas capture, an app's own source). */
   async captureScreen(stream?: MediaStream): Promise<MediaStream | null> {
-    const epoch = this.epoch;
+    const epoch = this.#epoch;
     const screen = stream ?? (await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false }));
-    if (epoch !== this.epoch) {
+    if (epoch !== this.#epoch) {
       stopStream(screen);
       return null;
     }
@@ -64,17 +64,17 @@ export class LocalMedia {
     const stream = this.camera;
     const old = kind === 'audio' ? stream?.getAudioTracks()[0] : stream?.getVideoTracks()[0];
     if (!stream || !old) return null;
-    const epoch = this.epoch;
+    const epoch = this.#epoch;
     const constraints = { deviceId: { exact: deviceId } };
     const fresh = await navigator.mediaDevices.getUserMedia(kind === 'audio' ? { audio: constraints } : { video: constraints });
     const track = kind === 'audio' ? fresh.getAudioTracks()[0] : fresh.getVideoTracks()[0];
-    if (epoch !== this.epoch || this.camera !== stream) {
+    if (epoch !== this.#epoch || this.camera !== stream) {
       stopStream(fresh);
       return null;
     }
     stream.removeTrack(old);
     stream.addTrack(track);
-    this.applyEnabled();
+    this.#applyEnabled();
     return [old, track];
   }
 
@@ -87,17 +87,17 @@ export class LocalMedia {
 
   setMicrophoneEnabled(enabled: boolean): void {
     this.microphoneEnabled = enabled;
-    this.applyEnabled();
+    this.#applyEnabled();
   }
 
   setCameraEnabled(enabled: boolean): void {
     this.cameraEnabled = enabled;
-    this.applyEnabled();
+    this.#applyEnabled();
   }
 
   /** Stops every capture track, now and for any capture still in flight. */
   stopAll(): void {
-    this.epoch += 1;
+    this.#epoch += 1;
     if (this.camera) stopStream(this.camera);
     this.stopScreen();
     this.camera = null;
@@ -117,7 +117,7 @@ export class LocalMedia {
     return track?.getSettings().deviceId;
   }
 
-  private applyEnabled(): void {
+  #applyEnabled(): void {
     for (const track of this.camera?.getAudioTracks() ?? []) track.enabled = this.microphoneEnabled;
     for (const track of this.camera?.getVideoTracks() ?? []) track.enabled = this.cameraEnabled;
   }

@@ -35,24 +35,28 @@ export function verifiedName(metadata: Record<string, unknown> | undefined): str
 }
 
 export class RemoteParticipants {
-  private readonly entries = new Map<string, RemoteEntry>();
+  readonly #entries = new Map<string, RemoteEntry>();
   /** Roles by sender, then stream id. Kept apart from entries: a role may arrive before its stream or its peer. */
-  private readonly roles = new Map<string, Map<string, StreamRole>>();
+  readonly #roles = new Map<string, Map<string, StreamRole>>();
 
-  constructor(private readonly options: RemoteParticipantsOptions) {}
+  readonly #options: RemoteParticipantsOptions;
+
+  constructor(options: RemoteParticipantsOptions) {
+    this.#options = options;
+  }
 
   add(remote: RemotePeer): void {
-    if (this.entries.has(remote.id)) return;
+    if (this.#entries.has(remote.id)) return;
     const onStreamAdded = ({ stream }: { stream: MediaStream }) => {
       entry.streams.set(stream.id, stream);
-      this.clearNoMedia(entry);
-      this.options.onChange();
+      this.#clearNoMedia(entry);
+      this.#options.onChange();
     };
     const onStreamRemoved = ({ stream }: { stream: MediaStream }) => {
       if (entry.streams.get(stream.id) === stream) entry.streams.delete(stream.id);
-      this.options.onChange();
+      this.#options.onChange();
     };
-    const onStateChange = () => this.options.onChange();
+    const onStateChange = () => this.#options.onChange();
     remote.on('stream-added', onStreamAdded);
     remote.on('stream-removed', onStreamRemoved);
     remote.on('state-change', onStateChange);
@@ -71,53 +75,57 @@ export class RemoteParticipants {
     };
     entry.noMediaTimer = setTimeout(() => {
       entry.noMediaTimer = null;
-      if (entry.publishes && entry.streams.size === 0 && this.entries.get(remote.id) === entry) {
-        this.options.onNoMedia(remote.id);
+      if (entry.publishes && entry.streams.size === 0 && this.#entries.get(remote.id) === entry) {
+        this.#options.onNoMedia(remote.id);
       }
-    }, this.options.noMediaTimeoutMs());
-    this.entries.set(remote.id, entry);
-    this.options.onChange();
+    }, this.#options.noMediaTimeoutMs());
+    this.#entries.set(remote.id, entry);
+    this.#options.onChange();
   }
 
   remove(peerId: string): void {
-    const entry = this.entries.get(peerId);
+    const entry = this.#entries.get(peerId);
     if (!entry) return;
     entry.detach();
-    this.clearNoMedia(entry);
-    this.entries.delete(peerId);
-    this.roles.delete(peerId);
-    this.options.onChange();
+    this.#clearNoMedia(entry);
+    this.#entries.delete(peerId);
+    this.#roles.delete(peerId);
+    this.#options.onChange();
   }
 
   clear(): void {
-    for (const peerId of [...this.entries.keys()]) this.remove(peerId);
-    this.roles.clear();
+    for (const peerId of [...this.#entries.keys()]) this.remove(peerId);
+    this.#roles.clear();
   }
 
   setRole(peerId: string, streamId: string, role: StreamRole): void {
-    let byStream = this.roles.get(peerId);
-    if (!byStream) this.roles.set(peerId, (byStream = new Map()));
+    let byStream = this.#roles.get(peerId);
+    if (!byStream) this.#roles.set(peerId, (byStream = new Map()));
     if (byStream.get(streamId) === role) return;
     byStream.set(streamId, role);
-    this.options.onChange();
+    this.#options.onChange();
   }
 
   setHello(peerId: string, displayName: string, publishes: boolean): void {
-    const entry = this.entries.get(peerId);
+    const entry = this.#entries.get(peerId);
     if (!entry) return;
-    entry.claimedName = displayName === '' ? null : displayName;
+    const claimedName = displayName === '' ? null : displayName;
+    // Every peer hears a newcomer's hello twice (its broadcast and the copy sent to each newcomer): the second,
+    // unchanged one must not re-render every element of the room in the middle of the join.
+    if (entry.claimedName === claimedName && entry.publishes === publishes) return;
+    entry.claimedName = claimedName;
     entry.publishes = publishes;
-    if (!publishes) this.clearNoMedia(entry);
-    this.options.onChange();
+    if (!publishes) this.#clearNoMedia(entry);
+    this.#options.onChange();
   }
 
   has(peerId: string): boolean {
-    return this.entries.has(peerId);
+    return this.#entries.has(peerId);
   }
 
   /** Name to show and whether the server vouches for it. */
   nameOf(peerId: string): { displayName: string; nameVerified: boolean } {
-    const entry = this.entries.get(peerId);
+    const entry = this.#entries.get(peerId);
     const verified = verifiedName(entry?.remote.metadata);
     if (verified) return { displayName: verified, nameVerified: true };
     if (entry?.claimedName) return { displayName: entry.claimedName, nameVerified: false };
@@ -126,8 +134,8 @@ export class RemoteParticipants {
 
   /** Remote participants in join order. */
   snapshot(): Participant[] {
-    return [...this.entries.values()].map((entry) => {
-      const roles = this.roles.get(entry.remote.id);
+    return [...this.#entries.values()].map((entry) => {
+      const roles = this.#roles.get(entry.remote.id);
       const streams: ParticipantStream[] = [...entry.streams.values()].map((stream) => ({
         stream,
         role: roles?.get(stream.id) ?? 'camera',
@@ -145,7 +153,7 @@ export class RemoteParticipants {
     });
   }
 
-  private clearNoMedia(entry: RemoteEntry): void {
+  #clearNoMedia(entry: RemoteEntry): void {
     if (entry.noMediaTimer !== null) clearTimeout(entry.noMediaTimer);
     entry.noMediaTimer = null;
   }

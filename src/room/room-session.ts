@@ -43,34 +43,37 @@ export class RoomSession extends EventTarget implements RoomStore {
   noMediaTimeoutMs = NO_MEDIA_TIMEOUT_MS;
   readonly media = new LocalMedia();
 
-  private attempt = 0;
+  #attempt = 0;
   /** Settles once this join's capture is over (published, failed or not requested): announcements wait for it. */
-  private published: Promise<void> = Promise.resolve();
-  private watch: SocketWatch | null = null;
-  private tokens: CountingTokenProvider | null = null;
-  private readonly closes = new ClosePolicy();
-  private cachedParticipants: readonly Participant[] | null = null;
-  private readonly remotes = new RemoteParticipants({
+  #published: Promise<void> = Promise.resolve();
+  #watch: SocketWatch | null = null;
+  #tokens: CountingTokenProvider | null = null;
+  readonly #closes = new ClosePolicy();
+  #cachedParticipants: readonly Participant[] | null = null;
+  readonly #remotes = new RemoteParticipants({
     onChange: () => this.changed(),
     onNoMedia: (peerId) => this.report({ code: 'no_media_received', peerId, fatal: false }),
     noMediaTimeoutMs: () => this.noMediaTimeoutMs,
   });
-  private readonly announcer = new Announcer(this);
+  readonly #announcer = new Announcer(this);
+
+  readonly #readConfig: () => SessionConfig;
 
   constructor(
     readonly host: HTMLElement,
-    private readonly readConfig: () => SessionConfig,
+    readConfig: () => SessionConfig,
   ) {
     super();
+    this.#readConfig = readConfig;
   }
 
   get displayName(): string {
-    return this.readConfig().displayName;
+    return this.#readConfig().displayName;
   }
 
   get participants(): readonly Participant[] {
-    this.cachedParticipants ??= [...this.localParticipant(), ...this.remotes.snapshot()];
-    return this.cachedParticipants;
+    this.#cachedParticipants ??= [...this.#localParticipant(), ...this.#remotes.snapshot()];
+    return this.#cachedParticipants;
   }
 
   /** True while joining, joined or reconnecting. */
@@ -85,22 +88,22 @@ export class RoomSession extends EventTarget implements RoomStore {
 
   async join(): Promise<void> {
     if (this.active || this.state === 'leaving') return;
-    const config = this.readConfig();
+    const config = this.#readConfig();
     const check = checkConfig(config, tokenUrlProvider);
     this.fatalError = null;
     this.mediaError = null;
-    if (!check.ok) return this.fail({ code: 'invalid_config', attribute: check.attribute, fatal: true });
-    const attempt = ++this.attempt;
-    this.closes.reset();
-    this.setState('joining');
+    if (!check.ok) return this.#fail({ code: 'invalid_config', attribute: check.attribute, fatal: true });
+    const attempt = ++this.#attempt;
+    this.#closes.reset();
+    this.#setState('joining');
 
-    const watch = new SocketWatch((close) => this.onSocketClose(close, attempt));
+    const watch = new SocketWatch((close) => this.#onSocketClose(close, attempt));
     const { credential } = check.config;
-    this.tokens = 'tokenProvider' in credential ? new CountingTokenProvider(credential.tokenProvider) : null;
+    this.#tokens = 'tokenProvider' in credential ? new CountingTokenProvider(credential.tokenProvider) : null;
     let peer: MeteredPeer;
     try {
       peer = new MeteredPeer({
-        ...(this.tokens ? { tokenProvider: this.tokens.provide } : { apiKey: (credential as { apiKey: string }).apiKey }),
+        ...(this.#tokens ? { tokenProvider: this.#tokens.provide } : { apiKey: (credential as { apiKey: string }).apiKey }),
         ...(check.config.serverUrl ? { url: check.config.serverUrl } : {}),
         ...(config.debug ? { logger: ConsoleLogger } : {}),
         webSocketFactory: watch.factory,
@@ -108,11 +111,11 @@ export class RoomSession extends EventTarget implements RoomStore {
     } catch (err) {
       // The SDK validates the URL and options at construction (TypeError); our own check should have caught it.
       this.media.stopAll();
-      return this.fail({ code: 'invalid_config', attribute: 'server-url', fatal: true, cause: err });
+      return this.#fail({ code: 'invalid_config', attribute: 'server-url', fatal: true, cause: err });
     }
     this.peer = peer;
-    this.watch = watch;
-    this.wire(peer);
+    this.#watch = watch;
+    this.#wire(peer);
     if (this.media.screen) peer.addStream(this.media.screen, { role: 'screen' });
     this.changed();
 
@@ -120,34 +123,34 @@ export class RoomSession extends EventTarget implements RoomStore {
     // start-up and the whole join in series. A stream added after join() is still sent to every peer, present
     // and future (the SDK fans tracks out on addStream). The room's `joined`
     // state, its events and its announcements wait for `published` (see afterCapture).
-    this.published = this.publishCamera(check.config.media, peer, attempt);
+    this.#published = this.#publishCamera(check.config.media, peer, attempt);
 
     try {
       await peer.join(check.config.channel, { includeSenderMetadata: config.includeSenderMetadata });
       // Resolve once the capture is over too, as before: callers (the device pickers' enumerateDevices) rely on
       // the permission prompt being answered by then.
-      await this.published;
+      await this.#published;
     } catch (err) {
-      if (attempt !== this.attempt) return;
+      if (attempt !== this.#attempt) return;
       // A close during the join was already reported from the socket, with its real code and reason.
-      if (!this.closes.reportedWhileJoining) {
-        const close = this.closes.last;
+      if (!this.#closes.reportedWhileJoining) {
+        const close = this.#closes.last;
         const init = mapSdkError(err, {
           fatal: true,
-          consecutiveFailures: this.tokens?.consecutiveFailures,
+          consecutiveFailures: this.#tokens?.consecutiveFailures,
           ...(close ? { closeCode: close.code, closeReason: close.reason } : {}),
         });
-        this.report(init ?? this.tokenFailureOr(err));
+        this.report(init ?? this.#tokenFailureOr(err));
       }
-      await this.end('error');
+      await this.#end('error');
     }
   }
 
   /** Captures the camera/microphone for `attempt` and adds it to `peer`; a failure is reported, never thrown. */
-  private async publishCamera(kinds: ReadonlySet<MediaKind>, peer: MeteredPeer, attempt: number): Promise<void> {
+  async #publishCamera(kinds: ReadonlySet<MediaKind>, peer: MeteredPeer, attempt: number): Promise<void> {
     const captured = await this.media.capture(kinds);
     // A leave meanwhile already stopped the tracks (LocalMedia stops a capture that lands after stopAll()).
-    if (attempt !== this.attempt || peer !== this.peer) return;
+    if (attempt !== this.#attempt || peer !== this.peer) return;
     if (captured && 'kind' in captured) {
       this.mediaError = this.report(
         captured.kind === 'insecure' ? { code: 'insecure_context', fatal: false } : mapMediaError(captured.error),
@@ -166,27 +169,27 @@ export class RoomSession extends EventTarget implements RoomStore {
 
   /** Leaves the channel (if in one) and stops every capture track. Safe to call in any state. */
   async leave(reason: LeftDetail['reason'] = 'leave'): Promise<void> {
-    this.attempt += 1; // anything still in flight for the current attempt is now stale
+    this.#attempt += 1; // anything still in flight for the current attempt is now stale
     if (!this.active && this.state !== 'leaving') {
       this.media.stopAll(); // e.g. a screen share or capture started while idle
-      await this.teardown();
+      await this.#teardown();
       return;
     }
-    await this.end(reason);
+    await this.#end(reason);
   }
 
   /** Re-announces the room's name (after `display-name` changes). */
   announce(): void {
-    if (this.peer && this.state === 'joined') this.afterCapture(this.peer, (peer) => this.announcer.broadcast(peer));
+    if (this.peer && this.state === 'joined') this.#afterCapture(this.peer, (peer) => this.#announcer.broadcast(peer));
   }
 
   /** Tells the others about a local stream's role (a new screen share). */
   announceStream(stream: MediaStream, role: 'camera' | 'screen'): void {
-    if (this.peer && this.state === 'joined') this.announcer.broadcastRole(this.peer, stream, role);
+    if (this.peer && this.state === 'joined') this.#announcer.broadcastRole(this.peer, stream, role);
   }
 
   changed(): void {
-    this.cachedParticipants = null;
+    this.#cachedParticipants = null;
     this.dispatchEvent(new Event('change'));
   }
 
@@ -198,38 +201,38 @@ export class RoomSession extends EventTarget implements RoomStore {
     return detail;
   }
 
-  private fail(init: MeteredErrorInit): void {
+  #fail(init: MeteredErrorInit): void {
     this.report(init);
-    this.setState('failed');
+    this.#setState('failed');
   }
 
-  private tokenFailureOr(err: unknown): MeteredErrorInit {
+  #tokenFailureOr(err: unknown): MeteredErrorInit {
     // A token-url or tokenProvider that throws on the first connect: the SDK rethrows the provider's own error.
-    if (this.tokens && this.tokens.consecutiveFailures > 0) {
-      return { code: 'token_provider_failed', consecutiveFailures: this.tokens.consecutiveFailures, fatal: true, cause: err };
+    if (this.#tokens && this.#tokens.consecutiveFailures > 0) {
+      return { code: 'token_provider_failed', consecutiveFailures: this.#tokens.consecutiveFailures, fatal: true, cause: err };
     }
-    return { ...this.closes.finalError(), cause: err };
+    return { ...this.#closes.finalError(), cause: err };
   }
 
   /** Ends the session: teardown, then `left` (reason leave/removed/channel-change) or `failed` (reason error). */
-  private async end(reason: LeftDetail['reason']): Promise<void> {
-    this.attempt += 1;
+  async #end(reason: LeftDetail['reason']): Promise<void> {
+    this.#attempt += 1;
     const { peerId, channel } = this;
-    this.setState('leaving');
-    await this.teardown();
-    this.setState(reason === 'error' ? 'failed' : 'left');
+    this.#setState('leaving');
+    await this.#teardown();
+    this.#setState(reason === 'error' ? 'failed' : 'left');
     emit(this.host, 'metered-left', { peerId, channel, reason });
   }
 
-  private async teardown(): Promise<void> {
+  async #teardown(): Promise<void> {
     this.media.stopAll(); // first and synchronously: the camera light goes off whatever happens next
     const peer = this.peer;
-    const watch = this.watch;
+    const watch = this.#watch;
     this.peer = null;
-    this.watch = null;
+    this.#watch = null;
     this.peerId = null;
     this.channel = null;
-    this.remotes.clear();
+    this.#remotes.clear();
     this.changed();
     if (peer) {
       try {
@@ -241,7 +244,7 @@ export class RoomSession extends EventTarget implements RoomStore {
     watch?.closeAll();
   }
 
-  private setState(next: RoomState): void {
+  #setState(next: RoomState): void {
     if (next === this.state) return;
     const from = this.state;
     this.state = next;
@@ -249,79 +252,79 @@ export class RoomSession extends EventTarget implements RoomStore {
     this.changed();
   }
 
-  private onSocketClose(close: SocketClose, attempt: number): void {
-    if (attempt !== this.attempt || close.code === 1000) return;
-    const verdict = this.closes.classify(close, this.state, this.tokens !== null);
+  #onSocketClose(close: SocketClose, attempt: number): void {
+    if (attempt !== this.#attempt || close.code === 1000) return;
+    const verdict = this.#closes.classify(close, this.state, this.#tokens !== null);
     if (verdict.report) this.report(verdict.report);
-    if (verdict.end) void this.end('error');
+    if (verdict.end) void this.#end('error');
   }
 
-  private wire(peer: MeteredPeer): void {
+  #wire(peer: MeteredPeer): void {
     const current = () => peer === this.peer;
     peer.on('state-change', ({ to }) => {
       if (!current()) return;
-      if (to === 'reconnecting') this.setState('reconnecting');
+      if (to === 'reconnecting') this.#setState('reconnecting');
       else if (to === 'joined' && this.state === 'reconnecting') {
         // A publishable key gets a fresh peerId on every connection (a token keeps its `sub`): to the others we
         // are then a newcomer, so tell them our name and stream roles again.
         this.peerId = peer.peerId ?? this.peerId;
-        this.setState('joined');
-        this.afterCapture(peer, () => this.announcer.broadcast(peer));
+        this.#setState('joined');
+        this.#afterCapture(peer, () => this.#announcer.broadcast(peer));
       }
     });
     peer.on('joined', ({ peerId, channel }) => {
       if (!current()) return;
       // The room counts as joined once its capture is over as well (the camera published or its failure
       // reported), as when capture came first: `metered-joined` still means "in the call with our media".
-      this.afterCapture(peer, () => {
+      this.#afterCapture(peer, () => {
         if (this.state !== 'joining') return; // e.g. already reconnecting: its own `joined` follows
         this.peerId = peerId;
         this.channel = channel;
-        this.setState('joined');
+        this.#setState('joined');
         emit(this.host, 'metered-joined', { peerId, channel });
-        this.announcer.broadcast(peer);
+        this.#announcer.broadcast(peer);
       });
     });
     peer.on('left', () => {
       // We only get here for a close we did not ask for (ours clears this.peer first): the session is over.
       if (!current()) return;
-      if (!this.fatalError) this.report(this.closes.finalError());
-      void this.end('error');
+      if (!this.fatalError) this.report(this.#closes.finalError());
+      void this.#end('error');
     });
     peer.on('peer-joined', ({ peer: remote }) => {
       if (!current()) return;
       // Listen to the remote at once (its stream may arrive before our capture is over); tell the page in order,
       // after our own `metered-joined`.
-      this.remotes.add(remote);
-      this.watchNegotiation(remote);
-      this.afterCapture(peer, () => {
-        emit(this.host, 'metered-peer-joined', { peerId: remote.id, ...this.remotes.nameOf(remote.id) });
-        this.announcer.sendTo(peer, remote.id);
+      this.#remotes.add(remote);
+      this.#watchNegotiation(remote);
+      this.#afterCapture(peer, () => {
+        emit(this.host, 'metered-peer-joined', { peerId: remote.id, ...this.#remotes.nameOf(remote.id) });
+        this.#announcer.sendTo(peer, remote.id);
       });
     });
     peer.on('peer-left', ({ peer: remote }) => {
       if (!current()) return;
-      const name = this.remotes.nameOf(remote.id);
-      this.remotes.remove(remote.id);
-      this.afterCapture(peer, () => emit(this.host, 'metered-peer-left', { peerId: remote.id, ...name }));
+      const name = this.#remotes.nameOf(remote.id);
+      this.#remotes.remove(remote.id);
+      this.#afterCapture(peer, () => emit(this.host, 'metered-peer-left', { peerId: remote.id, ...name }));
     });
     peer.on('data', (event) => {
       if (!current()) return;
       const role = parseStreamRole(event.data);
-      if (role) return this.remotes.setRole(event.senderPeerId, role.streamId, role.role);
+      if (role) return this.#remotes.setRole(event.senderPeerId, role.streamId, role.role);
       const hello = parseHello(event.data);
-      if (hello) return this.remotes.setHello(event.senderPeerId, hello.displayName, hello.publishes);
+      if (hello) return this.#remotes.setHello(event.senderPeerId, hello.displayName, hello.publishes);
       if (isRoomMessage(event.data)) return; // ours, but malformed: never chat's business
       this.dispatchEvent(new CustomEvent<RoomDataDetail>('data', { detail: event }));
     });
     peer.on('error', ({ err }) => {
       if (!current()) return;
       // Close-named errors echo the socket close we already reported with its real code and reason.
-      if (this.closes.isEcho(err)) return;
-      const init = mapSdkError(err, { consecutiveFailures: this.tokens?.consecutiveFailures });
+      if (this.#closes.isEcho(err)) return;
+      const init = mapSdkError(err, { consecutiveFailures: this.#tokens?.consecutiveFailures });
       if (!init) return;
       this.report(init);
-      if (init.fatal) void this.end('error');
+      if (init.fatal) void this.#end('error');
     });
   }
 
@@ -330,20 +333,20 @@ export class RoomSession extends EventTarget implements RoomStore {
    * the role messages name our camera stream, and both are only known then; the room's own events wait too, so
    * they keep their order (joined first). When the capture landed first this is a microtask.
    */
-  private afterCapture(peer: MeteredPeer, then: (peer: MeteredPeer) => void): void {
-    void this.published.then(() => {
+  #afterCapture(peer: MeteredPeer, then: (peer: MeteredPeer) => void): void {
+    void this.#published.then(() => {
       if (peer === this.peer) then(peer);
     });
   }
 
-  private watchNegotiation(remote: RemotePeer): void {
+  #watchNegotiation(remote: RemotePeer): void {
     remote.on('negotiation-error', ({ err }) => {
-      if (err.name !== 'IceRestartExhaustedError' || !this.remotes.has(remote.id)) return;
+      if (err.name !== 'IceRestartExhaustedError' || !this.#remotes.has(remote.id)) return;
       this.report({ code: 'ice_restart_exhausted', peerId: remote.id, fatal: false, cause: err });
     });
   }
 
-  private localParticipant(): Participant[] {
+  #localParticipant(): Participant[] {
     if (this.peerId === null) return [];
     return [
       {

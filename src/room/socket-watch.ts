@@ -15,33 +15,37 @@ export interface SocketClose {
 }
 
 export class SocketWatch {
-  private readonly open = new Set<WebSocket>();
+  readonly #open = new Set<WebSocket>();
 
-  constructor(private readonly onClose: (close: SocketClose) => void) {}
+  readonly #onClose: (close: SocketClose) => void;
+
+  constructor(onClose: (close: SocketClose) => void) {
+    this.#onClose = onClose;
+  }
 
   readonly factory = (url: string): WebSocketLike => {
     const socket = new WebSocket(url);
     let opened = false;
-    this.open.add(socket);
+    this.#open.add(socket);
     socket.addEventListener('open', () => {
       opened = true;
     });
     socket.addEventListener('close', (event) => {
-      this.open.delete(socket);
-      this.onClose({ code: event.code, reason: event.reason, opened });
+      this.#open.delete(socket);
+      this.#onClose({ code: event.code, reason: event.reason, opened });
     });
     return socket;
   };
 
   /** Closes every socket that is still connecting or open (normally none: the SDK closes its own). */
   closeAll(): void {
-    for (const socket of this.open) {
+    for (const socket of this.#open) {
       if (socket.readyState === WebSocket.CONNECTING || socket.readyState === WebSocket.OPEN) socket.close(1000, 'left');
     }
-    this.open.clear();
+    this.#open.clear();
   }
 
   get openCount(): number {
-    return this.open.size;
+    return this.#open.size;
   }
 }

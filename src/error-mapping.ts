@@ -6,6 +6,7 @@
  */
 import { CloseErrorCode, SERVER_ERROR_CODES, type ServerErrorCode } from './errors.js';
 import type { MeteredErrorInit } from './events.js';
+import { isRecord } from './is-record.js';
 
 export interface MappingContext {
   /** Whether the session is over (the user must act, then join again). Overrides the per-code default. */
@@ -25,10 +26,6 @@ const TERMINAL_CLOSE_CODES: ReadonlySet<number> = new Set([4001, 4003, 4012, 402
 const CLOSE_CODE_NAMES = new Map<number, CloseErrorCode>(
   (Object.entries(CloseErrorCode) as [CloseErrorCode, number][]).map(([name, code]) => [code, name]),
 );
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
 
 function stringField(value: unknown, key: string): string | undefined {
   return isRecord(value) && typeof value[key] === 'string' ? (value[key] as string) : undefined;

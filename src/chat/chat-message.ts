@@ -4,6 +4,7 @@
  * accepts exactly this shape and nothing else; other `type`s on the same channel (the room's
  * `metered-elements/stream-role`, an application's own messages) are not chat and are ignored.
  */
+import { isRecord } from '../is-record.js';
 
 export const CHAT_MESSAGE_TYPE = 'metered-elements/chat';
 
@@ -25,10 +26,6 @@ export interface ChatPayload {
 
 export function createChatPayload(text: string, name: string, now = Date.now()): ChatPayload {
   return { type: CHAT_MESSAGE_TYPE, id: crypto.randomUUID(), text, name, sentAt: now };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function isBoundedString(value: unknown, min: number, max: number): value is string {

@@ -62,12 +62,11 @@ export class LocalMedia {
    */
   async switchDevice(kind: MediaKind, deviceId: string): Promise<[MediaStreamTrack, MediaStreamTrack] | null> {
     const stream = this.camera;
-    const old = kind === 'audio' ? stream?.getAudioTracks()[0] : stream?.getVideoTracks()[0];
+    const old = stream && trackOf(stream, kind);
     if (!stream || !old) return null;
     const epoch = this.#epoch;
-    const constraints = { deviceId: { exact: deviceId } };
-    const fresh = await navigator.mediaDevices.getUserMedia(kind === 'audio' ? { audio: constraints } : { video: constraints });
-    const track = kind === 'audio' ? fresh.getAudioTracks()[0] : fresh.getVideoTracks()[0];
+    const fresh = await navigator.mediaDevices.getUserMedia({ [kind]: { deviceId: { exact: deviceId } } });
+    const track = trackOf(fresh, kind)!;
     if (epoch !== this.#epoch || this.camera !== stream) {
       stopStream(fresh);
       return null;
@@ -113,14 +112,20 @@ export class LocalMedia {
 
   /** Ids of the device each capture track uses, for the device pickers. */
   currentDeviceId(kind: MediaKind): string | undefined {
-    const track = kind === 'audio' ? this.camera?.getAudioTracks()[0] : this.camera?.getVideoTracks()[0];
+    const track = this.camera && trackOf(this.camera, kind);
     return track?.getSettings().deviceId;
   }
 
   #applyEnabled(): void {
-    for (const track of this.camera?.getAudioTracks() ?? []) track.enabled = this.microphoneEnabled;
-    for (const track of this.camera?.getVideoTracks() ?? []) track.enabled = this.cameraEnabled;
+    for (const track of this.camera?.getTracks() ?? []) {
+      track.enabled = track.kind === 'audio' ? this.microphoneEnabled : this.cameraEnabled;
+    }
   }
+}
+
+/** The stream's first audio or video track. */
+function trackOf(stream: MediaStream, kind: MediaKind): MediaStreamTrack | undefined {
+  return stream.getTracks().find((track) => track.kind === kind);
 }
 
 export function stopStream(stream: MediaStream): void {

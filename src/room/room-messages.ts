@@ -11,6 +11,7 @@
  * Both are broadcast when they change and sent directly to each newcomer. Remote payloads are untrusted: the
  * parsers accept only the exact shapes and bound the lengths.
  */
+import { isRecord } from '../is-record.js';
 import type { StreamRole } from '../room-context.js';
 
 export const STREAM_ROLE_TYPE = 'metered-elements/stream-role';
@@ -28,10 +29,6 @@ export interface HelloMessage {
   type: typeof HELLO_TYPE;
   displayName: string;
   publishes: boolean;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** True for any payload the room consumes itself (it must not be surfaced as customer data). */

@@ -18,6 +18,7 @@ import { Announcer } from './announcer.js';
 import { ClosePolicy } from './close-policy.js';
 import { RemoteParticipants } from './remote-participants.js';
 import { SocketWatch, type SocketClose } from './socket-watch.js';
+import { isStalled, STALL_RESTARTS, STALL_TIMEOUT_MS } from './stall-watch.js';
 import { CountingTokenProvider, tokenUrlProvider } from './token-source.js';
 
 export interface SessionConfig extends RoomConfig {
@@ -56,6 +57,8 @@ export class RoomSession extends EventTarget implements RoomStore {
     noMediaTimeoutMs: () => this.noMediaTimeoutMs,
   });
   readonly #announcer = new Announcer(this);
+  /** Socket restarts left in this join for stuck connections (see stall-watch.ts). */
+  #stallRestarts = 0;
 
   readonly #readConfig: () => SessionConfig;
 
@@ -94,6 +97,7 @@ export class RoomSession extends EventTarget implements RoomStore {
     this.mediaError = null;
     if (!check.ok) return this.#fail({ code: 'invalid_config', attribute: check.attribute, fatal: true });
     const attempt = ++this.#attempt;
+    this.#stallRestarts = STALL_RESTARTS;
     this.#closes.reset();
     this.#setState('joining');
 
@@ -103,7 +107,9 @@ export class RoomSession extends EventTarget implements RoomStore {
     let peer: MeteredPeer;
     try {
       peer = new MeteredPeer({
-        ...(this.#tokens ? { tokenProvider: this.#tokens.provide } : { apiKey: (credential as { apiKey: string }).apiKey }),
+        ...(this.#tokens
+          ? { tokenProvider: this.#tokens.provide }
+          : { apiKey: (credential as { apiKey: string }).apiKey }),
         ...(check.config.serverUrl ? { url: check.config.serverUrl } : {}),
         ...(config.debug ? { logger: ConsoleLogger } : {}),
         webSocketFactory: watch.factory,
@@ -209,7 +215,12 @@ export class RoomSession extends EventTarget implements RoomStore {
   #tokenFailureOr(err: unknown): MeteredErrorInit {
     // A token-url or tokenProvider that throws on the first connect: the SDK rethrows the provider's own error.
     if (this.#tokens && this.#tokens.consecutiveFailures > 0) {
-      return { code: 'token_provider_failed', consecutiveFailures: this.#tokens.consecutiveFailures, fatal: true, cause: err };
+      return {
+        code: 'token_provider_failed',
+        consecutiveFailures: this.#tokens.consecutiveFailures,
+        fatal: true,
+        cause: err,
+      };
     }
     return { ...this.#closes.finalError(), cause: err };
   }
@@ -340,10 +351,21 @@ export class RoomSession extends EventTarget implements RoomStore {
   }
 
   #watchNegotiation(remote: RemotePeer): void {
+    // A connection that never starts is restarted (stall-watch.ts); after a reconnect the SDK swaps in a fresh
+    // one, which gets the same check. A peer that left meanwhile has a closed connection: nothing to do.
+    this.#watchStall(remote);
+    remote.on('connection-reset', () => this.#watchStall(remote));
     remote.on('negotiation-error', ({ err }) => {
       if (err.name !== 'IceRestartExhaustedError' || !this.#remotes.has(remote.id)) return;
       this.report({ code: 'ice_restart_exhausted', peerId: remote.id, fatal: false, cause: err });
     });
+  }
+
+  #watchStall(remote: RemotePeer): void {
+    setTimeout(() => {
+      // With nothing to send there is nothing to negotiate: a connection may rightly stay `new`.
+      if (isStalled(remote) && this.publishes && this.#stallRestarts-- > 0) this.#watch?.restart();
+    }, STALL_TIMEOUT_MS);
   }
 
   #localParticipant(): Participant[] {

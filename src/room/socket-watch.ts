@@ -40,12 +40,18 @@ export class SocketWatch {
   /** Closes every socket that is still connecting or open (normally none: the SDK closes its own). */
   closeAll(): void {
     for (const socket of this.#open) {
-      if (socket.readyState === WebSocket.CONNECTING || socket.readyState === WebSocket.OPEN) socket.close(1000, 'left');
+      if (socket.readyState === WebSocket.CONNECTING || socket.readyState === WebSocket.OPEN)
+        socket.close(1000, 'left');
     }
     this.#open.clear();
   }
 
-  get openCount(): number {
-    return this.#open.size;
+  /**
+   * Closes the open socket so that the SDK reconnects and reconciles, with fresh peer connections (see
+   * stall-watch.ts). Code 1000, like every close the room asks for, so it is not reported; the SDK reconnects after
+   * any close it did not ask for itself.
+   */
+  restart(): void {
+    for (const socket of this.#open) if (socket.readyState === WebSocket.OPEN) socket.close(1000, 'restart');
   }
 }

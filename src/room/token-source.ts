@@ -5,6 +5,7 @@
  * emits, and `token_provider_failed` promises `consecutiveFailures`.
  */
 import type { TokenProvider } from '@metered-ca/realtime';
+import { isRecord } from '../is-record.js';
 
 /** Thrown when a token-url answers, but not with a token. Its message never contains the response body. */
 export class TokenUrlError extends Error {
@@ -25,7 +26,7 @@ export function tokenUrlProvider(url: string): TokenProvider {
       } catch {
         throw new TokenUrlError('token-url answered malformed JSON');
       }
-      const field = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).token : undefined;
+      const field = isRecord(parsed) ? parsed.token : undefined;
       if (typeof field !== 'string') throw new TokenUrlError('token-url answered JSON without a "token" string');
       token = field.trim();
     }

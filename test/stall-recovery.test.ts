@@ -1,0 +1,87 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import type { MeteredErrorDetail } from '../src/errors.js';
+import type { MeteredRoom } from '../src/room/metered-room.js';
+import { STALL_TIMEOUT_MS } from '../src/room/stall-watch.js';
+import {
+  addRoom,
+  collectErrors,
+  defaultVideo,
+  GUARD_MS,
+  roomSuite,
+  uniqueChannel,
+  waitForRemoteFrames,
+  waitForState,
+} from './helpers/room.js';
+
+/**
+ * Makes the next `count` RTCPeerConnections unable to ever produce a candidate (relay only, through a TURN server
+ * that does not exist): the end state of the stuck connection the stall watch exists for — `new`, gathering, no
+ * candidate — on demand. Everything else is real WebRTC; `restore()` puts the browser's constructor back.
+ */
+function stickNextPeerConnections(count: number): { stuck: RTCPeerConnection[]; restore(): void } {
+  const Original = window.RTCPeerConnection;
+  const stuck: RTCPeerConnection[] = [];
+  class Sticking extends Original {
+    constructor(config?: RTCConfiguration) {
+      const jam = stuck.length < count;
+      super(
+        jam
+          ? {
+              ...config,
+              iceServers: [{ urls: 'turn:127.0.0.1:9', username: 'nobody', credential: 'nothing' }],
+              iceTransportPolicy: 'relay',
+            }
+          : config,
+      );
+      if (jam) stuck.push(this);
+    }
+  }
+  window.RTCPeerConnection = Sticking;
+  return { stuck, restore: () => (window.RTCPeerConnection = Original) };
+}
+
+function remoteOf(room: MeteredRoom) {
+  return room.participants.find((p) => !p.isLocal);
+}
+
+describe('a media connection that never starts (stall-watch.ts)', function () {
+  this.timeout(STALL_TIMEOUT_MS + 3 * GUARD_MS);
+  const suite = roomSuite();
+
+  it('the polite room reconnects, both rooms get each other’s video, and nothing is reported', async () => {
+    const jam = stickNextPeerConnections(2);
+    try {
+      const channel = uniqueChannel('stall');
+      const ann = addRoom(suite.server, { channel, displayName: 'Ann' });
+      const ben = addRoom(suite.server, { channel, displayName: 'Ben' });
+      suite.rooms.push(ann, ben);
+      const errors: MeteredErrorDetail[][] = [collectErrors(ann), collectErrors(ben)];
+      const reconnected = new Set<MeteredRoom>();
+      for (const room of [ann, ben]) {
+        room.addEventListener('metered-state-change', (event) => {
+          if (event.detail.to === 'reconnecting') reconnected.add(room);
+        });
+      }
+      await waitForState(ann, 'joined');
+      await waitForState(ben, 'joined');
+      await waitUntil(() => jam.stuck.length === 2, 'the two rooms never connected to each other', {
+        timeout: GUARD_MS,
+      });
+      expect(jam.stuck.map((pc) => pc.connectionState)).to.deep.equal(['new', 'new']);
+
+      // No timing asserted: the guard is the stall timeout plus the usual margin for a reconnect.
+      for (const room of [ann, ben]) {
+        await waitUntil(() => remoteOf(room)?.connectionState === 'connected', 'the call never recovered', {
+          timeout: STALL_TIMEOUT_MS + GUARD_MS,
+        });
+        await waitForRemoteFrames(defaultVideo(room), remoteOf(room)!.peerId);
+      }
+      expect(jam.stuck.map((pc) => pc.connectionState)).to.deep.equal(['closed', 'closed']);
+      expect(reconnected.size, 'exactly one room (the polite one) restarts').to.equal(1);
+      expect([ann.state, ben.state]).to.deep.equal(['joined', 'joined']);
+      expect(errors.flat().map((e) => e.code)).to.deep.equal([]);
+    } finally {
+      jam.restore();
+    }
+  });
+});

@@ -12,9 +12,9 @@ export const GOAL_RATIO = 1.1;
 /** A run that has not finished by then is recorded as a failure (a bound, not a measurement). */
 const RUN_TIMEOUT_MS = 60_000;
 /** Each side and the page it opens. */
-const SIDES = { rooms: 'rooms.html', peers: 'peers.html', 'peers-minimal': 'peers.html?minimal' };
+export const SIDES = { rooms: 'rooms.html', peers: 'peers.html', 'peers-minimal': 'peers.html?minimal' };
 
-const median = (values) => {
+export const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
@@ -35,8 +35,9 @@ async function runOnce(browser, baseUrl, side, index) {
   }
 }
 
-export async function measureJoinLatency({ runs = 8, log = console.log } = {}) {
-  const server = await startServer({
+/** The local server the benchmark pages are served from (in-process, free port), with the bundle and the SDK. */
+export function startBenchServer() {
+  return startServer({
     port: 0,
     quiet: true,
     config: {
@@ -49,6 +50,10 @@ export async function measureJoinLatency({ runs = 8, log = console.log } = {}) {
       limits: { connectAttemptsPerMinute: 10_000 },
     },
   });
+}
+
+export async function measureJoinLatency({ runs = 8, log = console.log } = {}) {
+  const server = await startBenchServer();
   const browser = await launchBrowser();
   const sides = Object.keys(SIDES);
   const samples = Object.fromEntries(sides.map((side) => [side, []]));

@@ -28,3 +28,12 @@ export const channel = new URLSearchParams(location.search).get('channel') ?? 'b
 export const serverUrl = `ws://${location.host}`;
 /** The local server's development publishable key. */
 export const apiKey = 'pk_dev_local';
+
+/**
+ * Resolves at once, or — with `?wait` in the URL (bench/join-cpu.mjs) — when the harness calls `window.benchGo()`,
+ * so it can start a trace between the page's loading and the join.
+ */
+export function startSignal() {
+  if (!new URLSearchParams(location.search).has('wait')) return Promise.resolve();
+  return new Promise((resolve) => (window.benchGo = resolve));
+}

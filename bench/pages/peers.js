@@ -7,7 +7,7 @@
 // benchmark used first — capture before join, no self-view, remote muted; it is still measured and reported for
 // reference, but it is not a call anybody would ship, so the goal is measured against the full page.
 import { MeteredPeer } from '/sdk/index.mjs';
-import { apiKey, channel, firstRemoteFrame, report, serverUrl } from './first-frame.js';
+import { apiKey, channel, firstRemoteFrame, report, serverUrl, startSignal } from './first-frame.js';
 
 const minimal = new URLSearchParams(location.search).has('minimal');
 
@@ -43,6 +43,7 @@ function joinBare() {
   return { remoteVideos, joined: Promise.all([joined, published]) };
 }
 
+await startSignal();
 const started = performance.now();
 const sides = [joinBare(), joinBare()];
 // Each side: its first remote frame (join() must also succeed). "Joined a call" = the later of the two.

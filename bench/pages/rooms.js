@@ -1,5 +1,5 @@
 // Join → first remote video frame through the elements: two <metered-room>s (default layout) in one page.
-import { apiKey, channel, firstRemoteFrame, report, serverUrl } from './first-frame.js';
+import { apiKey, channel, firstRemoteFrame, report, serverUrl, startSignal } from './first-frame.js';
 
 /** The room's <video>s that show a remote participant, found through the public `participants` property. */
 function remoteVideoFinder(room) {
@@ -29,6 +29,7 @@ function remoteVideoFinder(room) {
 }
 
 await customElements.whenDefined('metered-room');
+await startSignal();
 const started = performance.now();
 const rooms = ['Ann', 'Ben'].map((name) => {
   const room = document.createElement('metered-room');

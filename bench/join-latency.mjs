@@ -14,7 +14,7 @@ const RUN_TIMEOUT_MS = 60_000;
 /** Each side and the page it opens. */
 export const SIDES = { rooms: 'rooms.html', peers: 'peers.html', 'peers-minimal': 'peers.html?minimal' };
 
-export const median = (values) => {
+const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;

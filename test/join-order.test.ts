@@ -8,33 +8,13 @@ import {
   collectErrors,
   defaultVideo,
   GUARD_MS,
+  holdCaptures,
   spyOnCaptures,
   uniqueChannel,
   waitForRemoteFrames,
   waitForState,
 } from './helpers/room.js';
 import { liveConnections, startServer, stopServer, type TestServer } from './helpers/server.js';
-
-/** Makes the next getUserMedia calls wait (after the real capture) until `release()`. */
-function holdCaptures(): { release(): void; restore(): void } {
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  const media = navigator.mediaDevices;
-  const real = media.getUserMedia;
-  const own = Object.hasOwn(media, 'getUserMedia'); // another spy already installed
-  media.getUserMedia = async (constraints) => {
-    const stream = await real.call(media, constraints);
-    await gate;
-    return stream;
-  };
-  return {
-    release,
-    restore: () => {
-      if (own) media.getUserMedia = real;
-      else Reflect.deleteProperty(media, 'getUserMedia'); // back to the prototype's method
-    },
-  };
-}
 
 describe('<metered-room> capture finishing after the connection', () => {
   let server: TestServer;

@@ -1,4 +1,5 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { JoinYieldingElement } from '../join-yield.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { RoomStoreController, renderMissingRoom } from '../controllers/room-store-controller.js';
 import { ERROR_TEXT } from '../error-text.js';
@@ -70,7 +71,7 @@ const MAX_ENTRIES = 500;
  * @cssprop --metered-gap - Spacing.
  * @cssprop --metered-font - Font family.
  */
-export class MeteredChat extends LitElement {
+export class MeteredChat extends JoinYieldingElement {
   static override styles = [themeStyles, chatStyles];
   // Internal reactive state, declared here rather than with decorators: no decorator helpers in the bundle.
   static override properties = {

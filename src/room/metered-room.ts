@@ -1,6 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import type { MeteredPeer, TokenProvider } from '@metered-ca/realtime';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { JoinYieldingElement } from '../join-yield.js';
 import { ERROR_TEXT } from '../error-text.js';
 import { roomContext, type Participant, type RoomState } from '../room-context.js';
 import { themeStyles } from '../theme.styles.js';
@@ -90,21 +91,23 @@ const autoJoinConverter = {
  * @cssprop --metered-gap - Spacing.
  * @cssprop --metered-font - Font family.
  */
-export class MeteredRoom extends LitElement {
+export class MeteredRoom extends JoinYieldingElement {
   static override styles = [themeStyles, roomStyles];
   // Reactive properties declared here rather than with decorators: the same behaviour without shipping the
   // decorator helpers in the script-tag bundle. The fields below carry the documentation and defaults.
+  // None reflects: the page keeps exactly the attributes its author wrote (no `api-key=""` defaults written back,
+  // no credential set as a property copied into the DOM), and the first render writes no attributes.
   static override properties = {
-    channel: { reflect: true },
-    apiKey: { attribute: 'api-key', reflect: true },
-    tokenUrl: { attribute: 'token-url', reflect: true },
-    serverUrl: { attribute: 'server-url', reflect: true },
-    displayName: { attribute: 'display-name', reflect: true },
-    media: { reflect: true },
+    channel: {},
+    apiKey: { attribute: 'api-key' },
+    tokenUrl: { attribute: 'token-url' },
+    serverUrl: { attribute: 'server-url' },
+    displayName: { attribute: 'display-name' },
+    media: {},
     autoJoin: { attribute: 'auto-join', converter: autoJoinConverter },
-    includeSenderMetadata: { attribute: 'include-sender-metadata', type: Boolean, reflect: true },
-    debug: { type: Boolean, reflect: true },
-    controls: { type: Boolean, reflect: true },
+    includeSenderMetadata: { attribute: 'include-sender-metadata', type: Boolean },
+    debug: { type: Boolean },
+    controls: { type: Boolean },
     tokenProvider: { attribute: false },
     hasChildren: { state: true, attribute: false },
     devices: { state: true, attribute: false },
@@ -172,11 +175,13 @@ export class MeteredRoom extends LitElement {
   }
 
   override connectedCallback(): void {
-    super.connectedCallback();
     this.#autoJoinPending = true;
+    // Queued before Lit's first update, so the capture and the socket start first and that render yields to them
+    // (join-yield.ts). A microtask still sees properties a framework sets right after inserting the element.
+    queueMicrotask(() => this.#autoJoin());
+    super.connectedCallback();
     this.hasChildren = this.children.length > 0;
     navigator.mediaDevices?.addEventListener('devicechange', this.#refreshDevices);
-    if (this.hasUpdated) this.requestUpdate(); // re-added to the page: let updated() auto-join again
   }
 
   override disconnectedCallback(): void {
@@ -194,12 +199,17 @@ export class MeteredRoom extends LitElement {
         .then(() => this.join());
     }
     if (changed.has('displayName')) this.#session.announce();
-    if (this.#autoJoinPending && this.autoJoin && this.isConnected && hasEnoughConfig(this.#sessionConfig())) {
-      this.#autoJoinPending = false;
-      void this.#removal.then(() => {
-        if (this.isConnected && !this.#session.active) return this.join();
-      });
-    }
+    this.#autoJoin();
+  }
+
+  /** Joins once per connection when auto-join is on and the config suffices (after a removal's leave is over). */
+  #autoJoin(): void {
+    // (Not pending once disconnected: disconnectedCallback clears it.)
+    if (!this.#autoJoinPending || !this.autoJoin || !hasEnoughConfig(this.#sessionConfig())) return;
+    this.#autoJoinPending = false;
+    const join = () => this.isConnected && !this.#session.active && void this.join();
+    if (this.#session.state === 'leaving') void this.#removal.then(join);
+    else join();
   }
 
   /** Joins the channel (captures media first). Errors are reported as `metered-error`; it never throws. */
@@ -288,24 +298,7 @@ export class MeteredRoom extends LitElement {
   }
 
   #renderControlBar() {
-    const { media, state } = this.#session;
-    return renderControls({
-      state,
-      microphoneEnabled: media.microphoneEnabled,
-      cameraEnabled: media.cameraEnabled,
-      hasAudio: (media.camera?.getAudioTracks().length ?? 0) > 0,
-      hasVideo: (media.camera?.getVideoTracks().length ?? 0) > 0,
-      sharingScreen: media.screen !== null,
-      canShareScreen: typeof navigator.mediaDevices?.getDisplayMedia === 'function',
-      devices: this.devices,
-      audioDeviceId: media.currentDeviceId('audio'),
-      videoDeviceId: media.currentDeviceId('video'),
-      onMicrophone: (enabled) => this.setMicrophoneEnabled(enabled),
-      onCamera: (enabled) => this.setCameraEnabled(enabled),
-      onScreenShare: (start) => (start ? void this.startScreenShare() : this.stopScreenShare()),
-      onLeave: () => void this.leave(),
-      onDevice: (kind, deviceId) => void this.selectDevice(kind, deviceId),
-    });
+    return renderControls(this, this.#session.state, this.#session.media, this.devices);
   }
 
   #onSlotChange(event: Event): void {

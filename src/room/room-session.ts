@@ -14,6 +14,7 @@ import type { Participant, RoomDataDetail, RoomState, RoomStore } from '../room-
 import { LocalMedia } from './local-media.js';
 import { checkConfig, type MediaKind, type RoomConfig } from './room-config.js';
 import { isRoomMessage, parseHello, parseStreamRole } from './room-messages.js';
+import { countJoining } from '../join-yield.js';
 import { Announcer } from './announcer.js';
 import { ClosePolicy } from './close-policy.js';
 import { RemoteParticipants } from './remote-participants.js';
@@ -259,6 +260,7 @@ export class RoomSession extends EventTarget implements RoomStore {
     if (next === this.state) return;
     const from = this.state;
     this.state = next;
+    countJoining(from, next);
     emit(this.host, 'metered-state-change', { from, to: next });
     this.changed();
   }

@@ -1,4 +1,5 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { JoinYieldingElement } from '../join-yield.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { RoomStoreController, renderMissingRoom } from '../controllers/room-store-controller.js';
 import { themeStyles } from '../theme.styles.js';
@@ -47,7 +48,7 @@ export type VideoLayout = 'grid' | 'speaker';
  * @cssprop --metered-font - Font family.
  * @cssprop --metered-tile-min-width - Smallest tile width in the grid layout (default 12rem).
  */
-export class MeteredVideo extends LitElement {
+export class MeteredVideo extends JoinYieldingElement {
   static override styles = [themeStyles, videoStyles];
   // Declared here rather than with a decorator: no decorator helpers in the script-tag bundle.
   static override properties = { layout: { reflect: true } };

@@ -165,3 +165,24 @@ export function spyOnCaptures(): { streams: MediaStream[]; liveTracks(): MediaSt
     },
   };
 }
+
+/** Makes the next getUserMedia calls wait (after the real capture) until `release()`. */
+export function holdCaptures(): { release(): void; restore(): void } {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const media = navigator.mediaDevices;
+  const real = media.getUserMedia;
+  const own = Object.hasOwn(media, 'getUserMedia'); // another spy already installed
+  media.getUserMedia = async (constraints) => {
+    const stream = await real.call(media, constraints);
+    await gate;
+    return stream;
+  };
+  return {
+    release,
+    restore: () => {
+      if (own) media.getUserMedia = real;
+      else Reflect.deleteProperty(media, 'getUserMedia'); // back to the prototype's method
+    },
+  };
+}

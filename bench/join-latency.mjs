@@ -20,6 +20,29 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+/**
+ * 90% bootstrap interval of median(rooms) / median(baseline): resample both sides with replacement, 2,000 times
+ * (seeded, so the same samples always give the same interval). On this machine both pages' times are bimodal
+ * (runs where ICE completes at once, and runs ~60 ms slower), so a median of a few dozen runs can land in either
+ * mode and the ratio of two such medians swings by ±0.15 between invocations; the interval shows how far.
+ */
+function bootstrapRatioInterval(rooms, baseline, rounds = 2000) {
+  if (!rooms.length || !baseline.length) return null;
+  let seed = 0x9e3779b9;
+  const random = () => {
+    // mulberry32
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const resample = (values) => values.map(() => values[Math.floor(random() * values.length)]);
+  const ratios = [];
+  for (let i = 0; i < rounds; i += 1) ratios.push(median(resample(rooms)) / median(resample(baseline)));
+  ratios.sort((a, b) => a - b);
+  return [ratios[Math.floor(rounds * 0.05)], ratios[Math.floor(rounds * 0.95)]];
+}
+
 async function runOnce(browser, baseUrl, side, index) {
   const context = await browser.createBrowserContext();
   try {
@@ -95,6 +118,7 @@ export async function measureJoinLatency({ runs = 8, log = console.log } = {}) {
     medianMs,
     rangeMs,
     ratio,
+    ratioInterval90: bootstrapRatioInterval(samples.rooms, samples.peers),
     ratioToMinimal: ratioTo('peers-minimal'),
     goalRatio: GOAL_RATIO,
     meetsGoal: ratio !== null && ratio <= GOAL_RATIO,

@@ -10,7 +10,7 @@ import { measureBundleSize } from './bundle-size.mjs';
 
 const { values } = parseArgs({
   options: {
-    runs: { type: 'string', default: '15' },
+    runs: { type: 'string', default: '40' },
     'skip-build': { type: 'boolean', default: false },
     only: { type: 'string' },
   },
@@ -63,6 +63,10 @@ if (!values.only || values.only === 'join') {
   console.log(
     `  ratio rooms/peers ${ratio(join.ratio)} — goal ≤ ${join.goalRatio}: ${join.meetsGoal ? 'met' : 'NOT met'}`,
   );
+  if (join.ratioInterval90) {
+    const [low, high] = join.ratioInterval90;
+    console.log(`  90% bootstrap interval of that ratio: ${ratio(low)}–${ratio(high)}`);
+  }
   console.log(`  (rooms/minimal page ${ratio(join.ratioToMinimal)}, for reference)`);
   if (join.failures.length) {
     console.log(`  ${join.failures.length} run(s) failed`);

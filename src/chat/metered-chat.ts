@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { JoinYieldingElement } from '../join-yield.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { RoomStoreController, renderMissingRoom } from '../controllers/room-store-controller.js';
 import { ERROR_TEXT } from '../error-text.js';
 import { emit, emitError, type MeteredErrorInit } from '../events.js';
+import { JoinYieldingElement } from '../join-yield.js';
 import type { MeteredPeer } from '@metered-ca/realtime';
 import type { RoomDataDetail } from '../room-context.js';
 import { themeStyles } from '../theme.styles.js';

@@ -1,8 +1,8 @@
 import { ContextProvider } from '@lit/context';
 import type { MeteredPeer, TokenProvider } from '@metered-ca/realtime';
 import { html, nothing, type PropertyValues } from 'lit';
-import { JoinYieldingElement } from '../join-yield.js';
 import { ERROR_TEXT } from '../error-text.js';
+import { JoinYieldingElement } from '../join-yield.js';
 import { roomContext, type Participant, type RoomState } from '../room-context.js';
 import { themeStyles } from '../theme.styles.js';
 import * as actions from './media-actions.js';

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { JoinYieldingElement } from '../join-yield.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { RoomStoreController, renderMissingRoom } from '../controllers/room-store-controller.js';
+import { JoinYieldingElement } from '../join-yield.js';
 import { themeStyles } from '../theme.styles.js';
 import { AutoplayGateController } from './autoplay-gate-controller.js';
 import { videoStyles } from './metered-video.styles.js';

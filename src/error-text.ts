@@ -14,6 +14,11 @@ const SELF_HEALING = 'Nothing to do: the call reconnects by itself.';
 const CLIENT_BUG = 'This is a client bug; please report it.';
 const PAGE_BUG = 'This is a bug in the page; please report it.';
 const TRY_AGAIN = 'Try again in a moment.';
+// The server's `channel_reserved` and the SDK's `reserved_channel` are the same refusal.
+const RESERVED_NAME = [
+  'This room name is reserved.',
+  'Room names may not start with _metered/, _internal/ or _system/.',
+] as const;
 
 /**
  * [message, remedy] per code. Pairs rather than `{ message, remedy }` objects because this table is the largest
@@ -64,7 +69,7 @@ const TEXTS: Readonly<Record<MeteredErrorCode, readonly [message: string, remedy
     'A participant id is not valid.',
     'Mint tokens with a printable-ASCII sub of at most 128 characters.',
   ],
-  channel_reserved: ['This room name is reserved.', 'Room names may not start with _metered/, _internal/ or _system/.'],
+  channel_reserved: RESERVED_NAME,
   channel_limit_exceeded: ['Too many rooms are open on one connection.', 'Leave rooms you no longer use.'],
   peer_not_found: ['That participant is no longer in the room.', 'Nothing to do.'],
   missing_data: ['A message had no content.', CLIENT_BUG],
@@ -81,7 +86,7 @@ const TEXTS: Readonly<Record<MeteredErrorCode, readonly [message: string, remedy
   not_joined: ['You are not in the room yet.', 'Wait until the room has joined, then send again.'],
   invalid_args: ['A call had invalid arguments.', PAGE_BUG],
   self_send: ['A message was addressed to yourself.', PAGE_BUG],
-  reserved_channel: ['This room name is reserved.', 'Room names may not start with _metered/, _internal/ or _system/.'],
+  reserved_channel: RESERVED_NAME,
   invalid_state: [
     'That is not possible in the room’s current state.',
     'Wait for the room to finish joining or leaving, then try again.',

@@ -13,6 +13,7 @@ import { decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload
 import type { Action, PublishableKeyConfig, SecretKeyConfig, ServerConfig } from './config.js';
 import { ALL_ACTIONS } from './config.js';
 import { hasControlChars } from './channel-patterns.js';
+import { isRecord } from '../src/wire/is-record.js';
 
 export const MAX_PEER_ID_LENGTH = 128;
 export const MAX_PEER_METADATA_BYTES = 4096;
@@ -119,10 +120,6 @@ export function isValidPeerId(value: unknown): value is string {
     /^[\x20-\x7e]+$/.test(value) &&
     !hasControlChars(value)
   );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Serialized size in bytes, or Infinity when it cannot be serialized. */

@@ -3,27 +3,8 @@
  * not `room-4/2`); `**` matches anything, across `/`. Everything else matches literally.
  */
 
-export const MAX_CHANNEL_LENGTH = 256;
-const RESERVED_PREFIX = /^_(metered|internal|system)\//i;
-
-/** Same set the SDK rejects: C0 controls, DEL, C1 controls. */
-export function hasControlChars(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code <= 0x1f || code === 0x7f || (code >= 0x80 && code <= 0x9f)) return true;
-  }
-  return false;
-}
-
-/** Why a channel name is unusable, or null when it is fine. */
-export function channelProblem(channel: unknown): 'invalid_channel' | 'channel_reserved' | null {
-  if (typeof channel !== 'string' || channel.length === 0 || channel.length > MAX_CHANNEL_LENGTH) {
-    return 'invalid_channel';
-  }
-  if (hasControlChars(channel)) return 'invalid_channel';
-  if (RESERVED_PREFIX.test(channel)) return 'channel_reserved';
-  return null;
-}
+// The channel name rules themselves are shared with the elements (src/wire/channels.ts).
+export { channelProblem, hasControlChars, MAX_CHANNEL_LENGTH } from '../src/wire/channels.js';
 
 const compiled = new Map<string, RegExp>();
 

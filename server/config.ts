@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isRecord } from '../src/wire/is-record.js';
 
 /** Development publishable key: every channel (`**`), every action, any origin. Installed only in dev mode. */
 export const DEV_PUBLISHABLE_KEY = 'pk_dev_local';
@@ -108,10 +109,6 @@ export function readConfigFile(path: string): unknown {
   } catch {
     throw new ConfigError(`config file ${path} is not valid JSON`);
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Merges `overrides` over `base` (limits merged one level deeper), ignoring undefined fields. */

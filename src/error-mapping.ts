@@ -6,7 +6,7 @@
  */
 import { CloseErrorCode, SERVER_ERROR_CODES, type ServerErrorCode } from './errors.js';
 import type { MeteredErrorInit } from './events.js';
-import { isRecord } from './is-record.js';
+import { isRecord } from './wire/is-record.js';
 
 export interface MappingContext {
   /** Whether the session is over (the user must act, then join again). Overrides the per-code default. */

@@ -4,7 +4,7 @@
  * accepts exactly this shape and nothing else; other `type`s on the same channel (the room's
  * `metered-elements/stream-role`, an application's own messages) are not chat and are ignored.
  */
-import { isRecord } from '../is-record.js';
+import { isRecord } from '../wire/is-record.js';
 
 export const CHAT_MESSAGE_TYPE = 'metered-elements/chat';
 

@@ -11,7 +11,7 @@
  * Both are broadcast when they change and sent directly to each newcomer. Remote payloads are untrusted: the
  * parsers accept only the exact shapes and bound the lengths.
  */
-import { isRecord } from '../is-record.js';
+import { isRecord } from '../wire/is-record.js';
 import type { StreamRole } from '../room-context.js';
 
 export const STREAM_ROLE_TYPE = 'metered-elements/stream-role';

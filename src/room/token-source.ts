@@ -5,7 +5,7 @@
  * emits, and `token_provider_failed` promises `consecutiveFailures`.
  */
 import type { TokenProvider } from '@metered-ca/realtime';
-import { isRecord } from '../is-record.js';
+import { isRecord } from '../wire/is-record.js';
 
 /** Thrown when a token-url answers, but not with a token. Its message never contains the response body. */
 export class TokenUrlError extends Error {

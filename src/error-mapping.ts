@@ -45,15 +45,27 @@ export function isTerminalCloseCode(code: number): boolean {
 }
 
 /**
- * A WebSocket close, by name. Codes we have no name for (1000, 1011, …) are reported as `abnormal_close` with the
- * real `closeCode`, since to a user they all mean "the connection was lost".
+ * A WebSocket close, by name. Codes we have no name for (1000, 1011, …) are reported with the real `closeCode`
+ * as `abnormal_close` while the SDK reconnects by itself ("the connection was lost"), and as `connection_failed`
+ * when the session is over: the first connection never worked, or reconnecting gave up.
  */
 export function mapClose(closeCode: number, closeReason: string, fatal: boolean, cause?: unknown): MeteredErrorInit {
-  const code = CLOSE_CODE_NAMES.get(closeCode) ?? 'abnormal_close';
+  const named = CLOSE_CODE_NAMES.get(closeCode) ?? 'abnormal_close';
+  const code = named === 'abnormal_close' && fatal ? 'connection_failed' : named;
   return { code, closeCode, closeReason, fatal, ...(cause !== undefined ? { cause } : {}) };
 }
 
-/** A browser `getUserMedia` / `getDisplayMedia` failure. */
+/**
+ * A `getDisplayMedia` failure. Browsers answer `NotAllowedError` both when the person cancels the picker and when
+ * a policy blocks sharing: neither is about the camera or microphone.
+ */
+export function mapScreenShareError(err: unknown): MeteredErrorInit {
+  const name = stringField(err, 'name');
+  if (name === 'NotAllowedError' || name === 'SecurityError') return { code: 'screen_share_denied', fatal: false, cause: err };
+  return mapMediaError(err);
+}
+
+/** A browser `getUserMedia` failure. */
 export function mapMediaError(err: unknown): MeteredErrorInit {
   const name = stringField(err, 'name');
   const code =

@@ -29,7 +29,7 @@ const TEXTS: Readonly<Record<MeteredErrorCode, readonly [message: string, remedy
   going_away: ['The server is restarting.', SELF_HEALING],
   abnormal_close: [
     'The connection to the server was lost.',
-    'Check your network connection; the call reconnects by itself.',
+    'Nothing to do: the call reconnects by itself. If this keeps happening, check your network connection.',
   ],
   policy_violation: [
     'The server rejected a malformed message.',
@@ -133,6 +133,14 @@ const TEXTS: Readonly<Record<MeteredErrorCode, readonly [message: string, remedy
   invalid_config: [
     'The room is not configured correctly.',
     'Set channel and one of api-key, token-url or tokenProvider; server-url must be wss:// (ws:// only for localhost).',
+  ],
+  connection_failed: [
+    'The room could not connect to the server.',
+    'Check your network connection, the server-url and the api-key or token, then join again.',
+  ],
+  screen_share_denied: [
+    'Screen sharing was cancelled or blocked.',
+    'Choose a screen, window or tab to share. If none is offered, allow screen sharing for this site.',
   ],
 };
 

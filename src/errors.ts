@@ -89,6 +89,8 @@ export const MeteredErrorCode = {
   no_media_received: 'no_media_received',
   missing_room: 'missing_room',
   invalid_config: 'invalid_config',
+  connection_failed: 'connection_failed',
+  screen_share_denied: 'screen_share_denied',
 } as const;
 export type MeteredErrorCode = keyof typeof MeteredErrorCode;
 
@@ -146,8 +148,17 @@ export interface IceRestartExhaustedDetail extends ErrorBase<'ice_restart_exhaus
 }
 export type ReconcileTimeoutDetail = ErrorBase<'reconcile_timeout'>;
 export type MediaErrorDetail = ErrorBase<
-  'insecure_context' | 'media_permission_denied' | 'media_device_not_found' | 'media_device_in_use'
+  'insecure_context' | 'media_permission_denied' | 'media_device_not_found' | 'media_device_in_use' | 'screen_share_denied'
 >;
+/**
+ * The room could not connect, or lost its connection and could not get it back (always fatal): the socket closed
+ * with a code that has no name of its own (1006 when the server cannot be reached at all).
+ */
+export interface ConnectionFailedDetail extends ErrorBase<'connection_failed'> {
+  readonly closeCode: number;
+  /** Raw server text. Render as text only. */
+  readonly closeReason: string;
+}
 export type AutoplayBlockedDetail = ErrorBase<'autoplay_blocked'>;
 export interface NoMediaReceivedDetail extends ErrorBase<'no_media_received'> {
   readonly peerId: string;
@@ -175,6 +186,7 @@ export type MeteredErrorDetail =
   | AutoplayBlockedDetail
   | NoMediaReceivedDetail
   | MissingRoomDetail
-  | InvalidConfigDetail;
+  | InvalidConfigDetail
+  | ConnectionFailedDetail;
 
 export { ERROR_TEXT } from './error-text.js';

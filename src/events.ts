@@ -10,6 +10,11 @@ import type { RoomState } from './room-context.js';
 export interface JoinedDetail {
   readonly peerId: string;
   readonly channel: string;
+  /**
+   * Set when this is not the first `metered-joined` of the join: a reconnect gave us a new peerId (a publishable
+   * key gets a fresh one per connection), and this was the old one.
+   */
+  readonly previousPeerId?: string;
 }
 export interface LeftDetail {
   readonly peerId: string | null;
@@ -26,6 +31,11 @@ export interface PeerDetail {
   /** Name to show (remote text: render as text only). */
   readonly displayName: string;
   readonly nameVerified: boolean;
+  /**
+   * On `metered-peer-joined` only: this participant was in the room a moment ago as `previousPeerId` and came back
+   * after its connection was restarted (a `metered-peer-left` for that id came first).
+   */
+  readonly previousPeerId?: string;
 }
 export interface MessageDetail {
   readonly id: string;
@@ -45,6 +55,7 @@ export type MeteredLeftEvent = CustomEvent<LeftDetail>;
 export type MeteredStateChangeEvent = CustomEvent<StateChangeDetail>;
 export type MeteredPeerJoinedEvent = CustomEvent<PeerDetail>;
 export type MeteredPeerLeftEvent = CustomEvent<PeerDetail>;
+export type MeteredPeerUpdatedEvent = CustomEvent<PeerDetail>;
 export type MeteredMessageEvent = CustomEvent<MessageDetail>;
 
 export interface MeteredEventMap {
@@ -54,6 +65,7 @@ export interface MeteredEventMap {
   'metered-state-change': MeteredStateChangeEvent;
   'metered-peer-joined': MeteredPeerJoinedEvent;
   'metered-peer-left': MeteredPeerLeftEvent;
+  'metered-peer-updated': MeteredPeerUpdatedEvent;
   'metered-message': MeteredMessageEvent;
 }
 

@@ -74,11 +74,14 @@ describe('SDK error → metered-error detail', () => {
     expect(mapSdkError(new Error('anything else'))).to.equal(null);
   });
 
-  it('names every close code, and calls unknown ones abnormal_close with the real code', () => {
+  it('names every close code; an unknown or 1006 close is abnormal_close while reconnecting, connection_failed when fatal', () => {
     for (const [name, code] of Object.entries(CloseErrorCode)) {
       expect(mapClose(code, 'r', false)).to.deep.equal({ code: name, closeCode: code, closeReason: 'r', fatal: false });
     }
-    expect(mapClose(1011, '', true)).to.include({ code: 'abnormal_close', closeCode: 1011 });
+    expect(mapClose(1011, '', false)).to.include({ code: 'abnormal_close', closeCode: 1011 });
+    // A fatal one must not say "reconnects by itself": the room is failed, with a Join again button.
+    expect(mapClose(1011, '', true)).to.include({ code: 'connection_failed', closeCode: 1011, fatal: true });
+    expect(mapClose(1006, '', true)).to.include({ code: 'connection_failed', closeCode: 1006, fatal: true });
   });
 
   it('maps getUserMedia failures by DOMException name', () => {

@@ -1,5 +1,6 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import type { CloseErrorDetail, InvalidConfigDetail, TokenProviderFailedDetail } from '../src/errors.js';
+import type { CloseErrorDetail, ConnectionFailedDetail, InvalidConfigDetail, TokenProviderFailedDetail } from '../src/errors.js';
+import { ERROR_TEXT } from '../src/error-text.js';
 import type { MeteredRoom } from '../src/room/metered-room.js';
 import {
   addRoom,
@@ -12,7 +13,7 @@ import {
   waitForError,
   waitForState,
 } from './helpers/room.js';
-import { mintToken, rest, startServer, stopServer, tokenUrl } from './helpers/server.js';
+import { liveConnections, mintToken, rest, startServer, stopServer, tokenUrl } from './helpers/server.js';
 
 /** The text the room's error panel shows, or null. */
 function errorPanel(room: MeteredRoom): string | null {
@@ -31,11 +32,14 @@ describe('<metered-room> connection and server errors', () => {
     });
     rooms.push(room);
     const errors = collectErrors(room);
-    const detail = (await waitForError(errors, 'abnormal_close')) as CloseErrorDetail;
+    const detail = (await waitForError(errors, 'connection_failed')) as ConnectionFailedDetail;
     expect(detail).to.include({ fatal: true, closeCode: 1006 });
+    // The words must match what happens: the room is failed and waits for Join again; nothing reconnects.
+    expect(detail.message).to.not.contain('reconnect');
+    expect(ERROR_TEXT.connection_failed.remedy).to.not.contain('by itself');
     await waitForState(room, 'failed');
     await room.updateComplete;
-    expect(errorPanel(room)).to.contain('The connection to the server was lost.').and.to.contain('api-key');
+    expect(errorPanel(room)).to.contain('could not connect to the server').and.to.contain('api-key');
 
     room.apiKey = suite.server.publishableKey;
     await room.updateComplete;
@@ -215,13 +219,20 @@ describe('<metered-room> connection and server errors', () => {
     }
   });
 
-  it('a reserved channel name fails the join with reserved_channel before any subscribe', async () => {
-    const room = addRoom(suite.server, { channel: '_metered/secret', media: 'none' });
-    rooms.push(room);
-    const detail = await waitForError(collectErrors(room), 'reserved_channel');
-    expect(detail.fatal).to.equal(true);
-    await waitForState(room, 'failed');
-  });
+  for (const [what, channel] of [
+    ['a reserved prefix', '_metered/secret'],
+    ['a C1 control character', 'room\u0085name'],
+  ]) {
+    it(`a channel name with ${what} is refused before any connection, naming the attribute`, async () => {
+      const before = await liveConnections(suite.server);
+      const room = addRoom(suite.server, { channel, media: 'none' });
+      rooms.push(room);
+      const detail = (await waitForError(collectErrors(room), 'invalid_config')) as InvalidConfigDetail;
+      expect(detail).to.include({ fatal: true, attribute: 'channel' });
+      await waitForState(room, 'failed');
+      expect(await liveConnections(suite.server)).to.equal(before);
+    });
+  }
 
   it('sending faster than the rate limit closes with over_message_rate (4011); the room reconnects by itself', async () => {
     const strict = await startServer({ limits: { messagesPerSecond: 1, messageBurst: 5 } });

@@ -51,6 +51,8 @@ describe('<metered-room> lifecycle', () => {
     expect(captures.liveTracks().map((t) => t.kind).sort()).to.deep.equal(['audio', 'video']);
     await connectionsReach(server, 1);
     room.remove();
+    // A removal is final once the task is over (a move within the page keeps the call): then the light goes off.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(captures.liveTracks(), 'the camera light is still on').to.deep.equal([]);
     await connectionsReach(server, 0);
   });
@@ -106,30 +108,61 @@ describe('<metered-room> lifecycle', () => {
       window.WebSocket = RealWebSocket;
     }
     expect(stateAtRemoval).to.equal('joining');
-    expect(captures.liveTracks()).to.deep.equal([]);
+    await waitUntil(() => captures.liveTracks().length === 0, 'capture tracks were left live', { timeout: GUARD_MS });
     await waitUntil(() => room.state === 'left', `room ended in ${room.state}`, { timeout: GUARD_MS });
     await connectionsReach(server, 0);
     expect(room.peer).to.equal(null);
   });
 
-  it('a room moved elsewhere in the page leaves and auto-joins again', async () => {
-    const room = addRoom(server, { channel: uniqueChannel('moved'), media: 'none' });
+  for (const [how, move] of [
+    ['appended elsewhere (a keyed-list reorder)', (room: MeteredRoom, to: HTMLElement) => to.appendChild(room)],
+    [
+      'removed, then re-inserted a microtask later (a portal)',
+      async (room: MeteredRoom, to: HTMLElement) => {
+        room.remove();
+        await Promise.resolve();
+        to.appendChild(room);
+      },
+    ],
+  ] as const) {
+    it(`a joined room moved within the page in one task keeps its call: ${how}`, async () => {
+      const room = addRoom(server, { channel: uniqueChannel('moved'), media: 'none' });
+      rooms.push(room);
+      await waitForState(room, 'joined');
+      const { peer, peerId } = room;
+      const events: string[] = [];
+      for (const name of ['metered-left', 'metered-state-change', 'metered-joined'] as const) {
+        room.addEventListener(name, () => events.push(name));
+      }
+      const elsewhere = document.createElement('div');
+      document.body.appendChild(elsewhere);
+      try {
+        await move(room, elsewhere);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(events, 'the call was left and joined again').to.deep.equal([]);
+        expect(room.state).to.equal('joined');
+        expect(room.peer).to.equal(peer);
+        expect(room.peerId).to.equal(peerId);
+        await connectionsReach(server, 1);
+      } finally {
+        room.remove();
+        elsewhere.remove();
+      }
+    });
+  }
+
+  it('a room removed and put back a task later leaves, then auto-joins again', async () => {
+    const room = addRoom(server, { channel: uniqueChannel('back'), media: 'none' });
     rooms.push(room);
     await waitForState(room, 'joined');
     const firstPeer = room.peer;
-    const elsewhere = document.createElement('div');
-    document.body.appendChild(elsewhere);
-    try {
-      const left = oneEvent(room, 'metered-left');
-      elsewhere.appendChild(room); // disconnected + connected in one go
-      expect((await left).detail.reason).to.equal('removed');
-      await waitForState(room, 'joined');
-      expect(room.peer).to.not.equal(firstPeer);
-      await connectionsReach(server, 1);
-    } finally {
-      room.remove();
-      elsewhere.remove();
-    }
+    const left = oneEvent(room, 'metered-left');
+    room.remove();
+    expect((await left).detail.reason).to.equal('removed');
+    document.body.appendChild(room);
+    await waitForState(room, 'joined');
+    expect(room.peer).to.not.equal(firstPeer);
+    await connectionsReach(server, 1);
   });
 
   it('leave() then join() builds a fresh peer and joins again, with the state sequence in events', async () => {

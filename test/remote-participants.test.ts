@@ -14,6 +14,8 @@ describe('RemoteParticipants', () => {
       onChange: () => (changes += 1),
       onNoMedia: () => {},
       noMediaTimeoutMs: () => 60_000,
+      onReady: () => {},
+      onUpdated: () => {},
     });
     remotes.add(fakeRemote('peer-a'));
     changes = 0;

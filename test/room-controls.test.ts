@@ -141,7 +141,9 @@ describe('<metered-room> controls, names and limits', () => {
     rooms.push(room);
     await waitForState(room, 'failed');
     await room.updateComplete;
-    expect(room.shadowRoot!.querySelector('[role="alert"]')).to.not.equal(null);
+    expect(room.shadowRoot!.querySelector('[part="error"]')).to.not.equal(null);
+    // Announced once, in the room's one live region (which exists from the first render).
+    expect(room.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('could not connect');
     await expect(room).to.be.accessible();
   });
 });

@@ -6,21 +6,30 @@
  */
 import type { MeteredPeer } from '@metered-ca/realtime';
 import type { StreamRole } from '../room-context.js';
+import { randomId } from '../wire/random-id.js';
 import { helloMessage, streamRoleMessage } from './room-messages.js';
 
 export interface AnnouncerSource {
   readonly displayName: string;
   readonly publishes: boolean;
-  readonly media: { readonly camera: MediaStream | null; readonly screen: MediaStream | null };
+  readonly camera: MediaStream | null;
+  readonly screen: MediaStream | null;
 }
 
 const ignore = (): void => {};
 
 export class Announcer {
+  /** Our hello's key: new for every join, kept across the SDK's reconnects within it. */
+  #key = randomId();
   readonly #source: AnnouncerSource;
 
   constructor(source: AnnouncerSource) {
     this.#source = source;
+  }
+
+  /** Starts a new join: the others must not take it for a reconnect of the previous one. */
+  newJoin(): void {
+    this.#key = randomId();
   }
 
   broadcast(peer: MeteredPeer): void {
@@ -36,9 +45,9 @@ export class Announcer {
   }
 
   #messages(): object[] {
-    const { camera, screen } = this.#source.media;
+    const { camera, screen, displayName, publishes } = this.#source;
     return [
-      helloMessage(this.#source.displayName, this.#source.publishes),
+      helloMessage(displayName, publishes, this.#key),
       ...(camera ? [streamRoleMessage(camera.id, 'camera')] : []),
       ...(screen ? [streamRoleMessage(screen.id, 'screen')] : []),
     ];

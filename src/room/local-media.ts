@@ -57,24 +57,34 @@ export class LocalMedia {
   }
 
   /**
-   * Opens `deviceId` for `kind` and swaps it into the camera stream. Returns [old, new] tracks: the caller swaps
-   * them on the peer, then stops the old one.
+   * Opens `deviceId` for `kind` and returns its track, not yet in use: the caller swaps it in on the peer first,
+   * then here (`swapTrack`). Null when stopAll() ran meanwhile or there is no capture to switch (the new track is
+   * stopped then).
    */
-  async switchDevice(kind: MediaKind, deviceId: string): Promise<[MediaStreamTrack, MediaStreamTrack] | null> {
+  async openDevice(kind: MediaKind, deviceId: string): Promise<MediaStreamTrack | null> {
     const stream = this.camera;
-    const old = stream && trackOf(stream, kind);
-    if (!stream || !old) return null;
+    if (!stream || !trackOf(stream, kind)) return null;
     const epoch = this.#epoch;
     const fresh = await navigator.mediaDevices.getUserMedia({ [kind]: { deviceId: { exact: deviceId } } });
-    const track = trackOf(fresh, kind)!;
     if (epoch !== this.#epoch || this.camera !== stream) {
       stopStream(fresh);
       return null;
     }
-    stream.removeTrack(old);
-    stream.addTrack(track);
+    for (const extra of fresh.getTracks()) if (extra.kind !== kind) extra.stop();
+    return trackOf(fresh, kind) ?? null;
+  }
+
+  /** The capture's current audio or video track. */
+  track(kind: MediaKind): MediaStreamTrack | undefined {
+    return this.camera ? trackOf(this.camera, kind) : undefined;
+  }
+
+  /** Puts `fresh` in the capture stream in place of `old` (which the caller stops). */
+  swapTrack(old: MediaStreamTrack, fresh: MediaStreamTrack): void {
+    if (!this.camera) return;
+    this.camera.removeTrack(old);
+    this.camera.addTrack(fresh);
     this.#applyEnabled();
-    return [old, track];
   }
 
   stopScreen(): MediaStream | null {

@@ -71,8 +71,18 @@ export const roomStyles = css`
     align-items: center;
     gap: 0.3em;
   }
+  /* Read by screen readers, not shown: the room's one live region (live-region.ts). */
+  .live {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   .banner,
   .notice,
+  .hint,
   .error {
     padding: var(--_gap);
     margin-bottom: var(--_gap);
@@ -84,6 +94,9 @@ export const roomStyles = css`
   }
   .notice p {
     margin: 0;
+  }
+  .hint {
+    border: 1px dashed var(--_border);
   }
   .error p {
     margin: 0 0 0.4em;

@@ -5,10 +5,11 @@ import { ERROR_TEXT } from '../error-text.js';
 import { JoinYieldingElement } from '../join-yield.js';
 import { roomContext, type Participant, type RoomState } from '../room-context.js';
 import { themeStyles } from '../theme.styles.js';
-import * as actions from './media-actions.js';
+import { LiveRegion } from './live-region.js';
+import type { DeviceKind } from './media-controller.js';
 import { roomStyles } from './metered-room.styles.js';
 import { renderControls } from './room-controls.js';
-import { hasEnoughConfig } from './room-config.js';
+import { hasEnoughConfig, missingConfig } from './room-config.js';
 import { RoomSession, type SessionConfig } from './room-session.js';
 
 /**
@@ -48,11 +49,15 @@ const autoJoinConverter = {
  *
  * @summary A Metered Realtime video room: one shared peer, default call layout, typed events.
  *
- * @fires metered-joined - The room joined its channel. `detail`: `{ peerId, channel }`.
+ * @fires metered-joined - The room joined its channel. `detail`: `{ peerId, channel }`; again, with
+ *   `previousPeerId`, when a reconnect gave the room a new peerId.
  * @fires metered-left - The room left. `detail`: `{ peerId, channel, reason }` (leave, removed, channel-change, error).
  * @fires metered-state-change - `detail`: `{ from, to }` over idle, joining, joined, reconnecting, leaving, left, failed.
- * @fires metered-peer-joined - Someone joined. `detail`: `{ peerId, displayName, nameVerified }`.
+ * @fires metered-peer-joined - Someone joined, once their name is known (at most 3 s after they appeared).
+ *   `detail`: `{ peerId, displayName, nameVerified, previousPeerId? }` (`previousPeerId`: the same participant
+ *   came back with a new peerId after their connection was restarted).
  * @fires metered-peer-left - Someone left. `detail`: `{ peerId, displayName, nameVerified }`.
+ * @fires metered-peer-updated - Someone's name changed. `detail`: `{ peerId, displayName, nameVerified }`.
  * @fires metered-error - A connection, server, configuration or media error. `detail.code` narrows the type.
  *
  * @slot - Your own layout (e.g. `<metered-video>` and `<metered-chat>`). Replaces the default layout.
@@ -75,6 +80,7 @@ const autoJoinConverter = {
  * @csspart leave - The leave button.
  * @csspart device-picker - The microphone and camera selects.
  * @csspart banner - The "Reconnecting…" banner.
+ * @csspart hint - Why the room cannot join yet (no channel or no credential), shown once its configuration settled.
  * @csspart error - The error panel (message, remedy, Join again).
  * @csspart notice - Why the call runs without camera/microphone (permission denied, no device, insecure page).
  * @csspart join - The Join button shown when the room is not in a call.
@@ -139,15 +145,30 @@ export class MeteredRoom extends JoinYieldingElement {
   private hasChildren = false;
   private devices: readonly MediaDeviceInfo[] = [];
 
-  readonly #session = new RoomSession(this, () => this.#sessionConfig());
+  readonly #session = new RoomSession({
+    element: this,
+    config: () => this.#sessionConfig(),
+    detachedEventTarget: () => this.#detachedEventTarget(),
+  });
+  readonly #live = new LiveRegion(this);
   #autoJoinPending = false;
   /** The leave started by the last removal: a room put back into the page rejoins after it finished. */
   #removal: Promise<void> = Promise.resolve();
+  /** A removal's leave waits one task: a room moved within the page (removed and re-inserted) keeps its call. */
+  #pendingRemoval: ReturnType<typeof setTimeout> | null = null;
+  /** The node the room was last inserted into: its events go there once it is out of the page. */
+  #lastParent: Node | null = null;
+  /** The attribute a settled configuration lacks (shown as a hint), or null. */
+  #missingAttribute: string | null = null;
+  /** Bumped on every connection, so a stale configuration check does nothing. */
+  #configCheck = 0;
+  /** What the live region last said about, so each change is announced once. */
+  #announced: { state: RoomState; mediaError: unknown } = { state: 'idle', mediaError: null };
 
   constructor() {
     super();
-    new ContextProvider(this, { context: roomContext, initialValue: this.#session });
-    this.#session.addEventListener('change', () => this.requestUpdate());
+    new ContextProvider(this, { context: roomContext, initialValue: this.#session.view });
+    this.#session.view.addEventListener('change', () => this.#onSessionChange());
   }
 
   /** Room lifecycle state. */
@@ -175,30 +196,49 @@ export class MeteredRoom extends JoinYieldingElement {
   }
 
   override connectedCallback(): void {
-    this.#autoJoinPending = true;
-    // Queued before Lit's first update, so the capture and the socket start first and that render yields to them
-    // (join-yield.ts). A microtask still sees properties a framework sets right after inserting the element.
-    queueMicrotask(() => this.#autoJoin());
+    this.#lastParent = this.parentNode;
+    const moved = this.#pendingRemoval !== null;
+    if (moved) {
+      clearTimeout(this.#pendingRemoval!);
+      this.#pendingRemoval = null;
+    } else {
+      this.#autoJoinPending = true;
+      // Queued before Lit's first update, so the capture and the socket start first and that render yields to
+      // them (join-yield.ts). A microtask still sees properties a framework sets right after inserting the element.
+      queueMicrotask(() => this.#autoJoin());
+    }
     super.connectedCallback();
     this.hasChildren = this.children.length > 0;
     navigator.mediaDevices?.addEventListener('devicechange', this.#refreshDevices);
+    this.#checkConfigOnceSettled();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#autoJoinPending = false;
     navigator.mediaDevices?.removeEventListener('devicechange', this.#refreshDevices);
-    this.#removal = this.#session.leave('removed');
+    // A keyed-list reorder or a portal removes and re-inserts the element in one task: only a room still out of
+    // the page a task later has really been removed.
+    this.#pendingRemoval = setTimeout(() => {
+      this.#pendingRemoval = null;
+      this.#autoJoinPending = false;
+      this.#removal = this.#session.leave('removed');
+    }, 0);
+  }
+
+  protected override willUpdate(): void {
+    if (this.#missingAttribute !== null && hasEnoughConfig(this.#sessionConfig())) this.#missingAttribute = null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     // Session work starts after this update (a microtask later): it changes state, which re-renders.
     if (changed.has('channel') && changed.get('channel') !== undefined && this.#session.active) {
-      void Promise.resolve()
-        .then(() => this.#session.leave('channel-change'))
-        .then(() => this.join());
+      queueMicrotask(() => {
+        // The join runs once the leave is over (room-session.ts).
+        void this.#session.leave('channel-change');
+        void this.join();
+      });
     }
-    if (changed.has('displayName')) this.#session.announce();
+    if (changed.has('displayName') && changed.get('displayName') !== undefined) this.#session.nameChanged();
     this.#autoJoin();
   }
 
@@ -224,81 +264,134 @@ export class MeteredRoom extends JoinYieldingElement {
     await this.#session.leave('leave');
   }
 
+  /** Mutes (false) or unmutes (true) the microphone; the track stays open, so unmuting is instant. */
   setMicrophoneEnabled(enabled: boolean): void {
-    actions.setMicrophoneEnabled(this.#session, enabled);
+    this.#session.media.setMicrophoneEnabled(enabled);
   }
 
+  /** Turns the camera's video off (false) or on (true). */
   setCameraEnabled(enabled: boolean): void {
-    actions.setCameraEnabled(this.#session, enabled);
+    this.#session.media.setCameraEnabled(enabled);
   }
 
-  /** Shares the screen (getDisplayMedia), or `stream` when given (e.g. a canvas capture), as role "screen". */
+  /**
+   * Shares the screen (getDisplayMedia), or `stream` when given (e.g. a canvas capture), as role "screen".
+   * Device and screen-share operations run one at a time, in the order they were called.
+   */
   startScreenShare(stream?: MediaStream): Promise<void> {
-    return actions.startScreenShare(this.#session, stream);
+    return this.#session.media.startScreenShare(stream);
   }
 
-  stopScreenShare(): void {
-    actions.stopScreenShare(this.#session);
+  /** Stops the screen share (after any device or screen-share operation called before it). */
+  stopScreenShare(): Promise<void> {
+    return this.#session.media.stopScreenShare();
   }
 
-  /** Switches the microphone (`audioinput`) or camera (`videoinput`) to `deviceId`. */
-  selectDevice(kind: 'audioinput' | 'videoinput', deviceId: string): Promise<void> {
-    return actions.selectDevice(this.#session, kind, deviceId);
+  /**
+   * Switches the microphone (`audioinput`) or camera (`videoinput`) to `deviceId`. The old device stops only once
+   * the others receive the new one; if the switch fails, the old device stays in use.
+   */
+  selectDevice(kind: DeviceKind, deviceId: string): Promise<void> {
+    return this.#session.media.selectDevice(kind, deviceId);
   }
 
   protected override render() {
-    const showControls = !this.hasChildren || this.controls;
-    return html`${this.#renderStatus()}
+    return html`<div class="live" role="status">${this.#live.text}</div>
+      ${this.#renderStatus()}
       <slot @slotchange=${this.#onSlotChange}></slot>
-      ${
-        this.hasChildren
-          ? showControls
-            ? this.#renderControlBar()
-            : nothing
-          : html`<div class="layout" part="layout">
-              <metered-video part="video" exportparts=${VIDEO_PARTS}></metered-video>
-              ${this.#renderControlBar()}
-              <metered-chat part="chat" exportparts=${CHAT_PARTS}></metered-chat>
-            </div>`
-      }`;
+      ${this.#renderBody()}`;
   }
 
+  /** The default layout, or — with children — only the control bar when `controls` asks for it. */
+  #renderBody() {
+    if (this.hasChildren) return this.controls ? this.#renderControlBar() : nothing;
+    return html`<div class="layout" part="layout">
+      <metered-video part="video" exportparts=${VIDEO_PARTS}></metered-video>
+      ${this.#renderControlBar()}
+      <metered-chat part="chat" exportparts=${CHAT_PARTS}></metered-chat>
+    </div>`;
+  }
+
+  /** The banner, the error panel, the media notice, the configuration hint and the Join button, as they apply. */
   #renderStatus() {
-    const { state, fatalError } = this.#session;
+    const { state, fatalError, mediaError } = this.#session;
     const banner =
-      state === 'reconnecting'
-        ? html`<div class="banner" part="banner" role="status">Reconnecting…</div>`
-        : html`<div role="status" hidden></div>`;
+      state === 'reconnecting' ? html`<div class="banner" part="banner">Reconnecting…</div>` : nothing;
     if (fatalError && state === 'failed') {
-      // A first connection refused before the WebSocket opened (1006) is usually a wrong key or server-url.
-      const remedy =
-        fatalError.code === 'abnormal_close'
-          ? 'Check the server-url and the api-key or token, then join again.'
-          : ERROR_TEXT[fatalError.code].remedy;
       return html`${banner}
-        <div class="error" part="error" role="alert">
+        <div class="error" part="error">
           <p class="message">${fatalError.message}</p>
-          <p class="remedy">${remedy}</p>
+          <p class="remedy">${ERROR_TEXT[fatalError.code].remedy}</p>
           <button class="primary" @click=${() => this.join()}>Join again</button>
         </div>`;
     }
-    const { mediaError } = this.#session;
+    const inCall = state === 'joining' || state === 'joined' || state === 'reconnecting';
     const notice =
-      mediaError && (state === 'joining' || state === 'joined' || state === 'reconnecting')
-        ? html`<div class="notice" part="notice" role="status">
-            <p>${mediaError.message} ${ERROR_TEXT[mediaError.code].remedy}</p>
-          </div>`
+      mediaError && inCall
+        ? html`<div class="notice" part="notice"><p>${mediaError.message} ${ERROR_TEXT[mediaError.code].remedy}</p></div>`
+        : nothing;
+    const hint =
+      this.#missingAttribute !== null && state === 'idle'
+        ? html`<p class="hint" part="hint">${this.#configHintText(this.#missingAttribute)}</p>`
         : nothing;
     const canJoin =
       hasEnoughConfig(this.#sessionConfig()) &&
       (state === 'left' || state === 'failed' || (state === 'idle' && !this.autoJoin));
-    return html`${banner}${notice}${
-      canJoin ? html`<button class="primary join" part="join" @click=${() => this.join()}>Join</button>` : nothing
-    }`;
+    const joinButton = canJoin
+      ? html`<button class="primary join" part="join" @click=${() => this.join()}>Join</button>`
+      : nothing;
+    return html`${banner}${notice}${hint}${joinButton}`;
+  }
+
+  #configHintText(attribute: string): string {
+    const missing = attribute === 'channel' ? 'a channel' : 'a credential (api-key, token-url or tokenProvider)';
+    return `This room cannot join: it has no ${missing}.`;
+  }
+
+  /** Announces each state change, fatal error and media notice once, in the room's one live region. */
+  #onSessionChange(): void {
+    const { state, fatalError, mediaError } = this.#session;
+    const before = this.#announced;
+    if (state !== before.state) {
+      if (state === 'reconnecting') this.#live.announce('Reconnecting…');
+      else if (state === 'joined' && before.state === 'reconnecting') this.#live.announce('Reconnected.');
+      else if (state === 'failed' && fatalError) {
+        this.#live.announce(`${fatalError.message} ${ERROR_TEXT[fatalError.code].remedy}`);
+      }
+    }
+    if (mediaError && mediaError !== before.mediaError) {
+      this.#live.announce(`${mediaError.message} ${ERROR_TEXT[mediaError.code].remedy}`);
+    }
+    this.#announced = { state, mediaError };
+    this.requestUpdate();
+  }
+
+  /**
+   * With auto-join on, a room still lacking a channel or a credential once its configuration has settled (a task
+   * after it entered the page, after the first render: frameworks set properties right after inserting) says so:
+   * `invalid_config` naming the attribute, and a hint in the room. It joins as soon as the configuration arrives.
+   */
+  #checkConfigOnceSettled(): void {
+    const check = ++this.#configCheck;
+    void this.updateComplete.then(() =>
+      setTimeout(() => {
+        if (check !== this.#configCheck || !this.isConnected || !this.autoJoin) return;
+        if (this.#session.state !== 'idle') return;
+        const attribute = missingConfig(this.#sessionConfig());
+        if (attribute === null) return;
+        this.#missingAttribute = attribute;
+        this.#session.report({ code: 'invalid_config', attribute, fatal: false });
+      }, 0),
+    );
+  }
+
+  #detachedEventTarget(): EventTarget | null {
+    if (this.isConnected) return null;
+    return this.#lastParent?.isConnected ? this.#lastParent : document;
   }
 
   #renderControlBar() {
-    return renderControls(this, this.#session.state, this.#session.media, this.devices);
+    return renderControls(this, this.#session.state, this.#session.media.local, this.devices);
   }
 
   #onSlotChange(event: Event): void {

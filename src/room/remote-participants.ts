@@ -2,9 +2,20 @@
  * The other people in the room, built from the SDK's `peer-joined` / `peer-left` and each RemotePeer's
  * `stream-added` / `stream-removed` / `state-change`, plus the room's own hello and stream-role messages. It also
  * watches for `no_media_received`: a peer that joined, says it publishes, and sends no stream within the timeout.
+ *
+ * A newcomer is "ready" — and the page hears `metered-peer-joined` — once its name is known: at once when the
+ * server vouches for one (token metadata), else when its hello arrives, else after HELLO_WAIT_MS with the
+ * placeholder name (a peer that sends no hello at all, e.g. a key without `send`). A later change of name is an
+ * update (`metered-peer-updated`).
  */
 import type { RemotePeer } from '@metered-ca/realtime';
 import type { Participant, ParticipantStream, StreamRole } from '../room-context.js';
+import { verifiedNameFrom } from '../wire/names.js';
+
+/** How long a newcomer's name may take to arrive before the page hears of it with a placeholder name. */
+export const HELLO_WAIT_MS = 3000;
+/** How long a departed peer's hello key is remembered, to recognise it coming back with a new peerId. */
+const REJOIN_MEMORY_MS = 60_000;
 
 interface RemoteEntry {
   readonly remote: RemotePeer;
@@ -14,30 +25,32 @@ interface RemoteEntry {
   claimedName: string | null;
   /** False once the peer said it sends no media. */
   publishes: boolean;
+  /** The key of its hello (same for one join of that room), once known. */
+  key: string | null;
   noMediaTimer: ReturnType<typeof setTimeout> | null;
+  /** Pending until the page has heard of this peer (see `ready`). */
+  readyTimer: ReturnType<typeof setTimeout> | null;
+  ready: boolean;
   readonly detach: () => void;
 }
 
 export interface RemoteParticipantsOptions {
   onChange(): void;
   onNoMedia(peerId: string): void;
+  /** The peer's name is known (or the wait for it is over): time for `metered-peer-joined`. */
+  onReady(peerId: string, previousPeerId: string | null): void;
+  /** A ready peer's name changed. */
+  onUpdated(peerId: string): void;
   /** Read on every join, so a test can lower it before the peer arrives. */
   noMediaTimeoutMs(): number;
-}
-
-/** The name a peer's server-stamped metadata carries, if any (verified: the server signed it into the token). */
-export function verifiedName(metadata: Record<string, unknown> | undefined): string | null {
-  for (const key of ['displayName', 'username']) {
-    const value = metadata?.[key];
-    if (typeof value === 'string' && value.trim() !== '') return value.trim().slice(0, 100);
-  }
-  return null;
 }
 
 export class RemoteParticipants {
   readonly #entries = new Map<string, RemoteEntry>();
   /** Roles by sender, then stream id. Kept apart from entries: a role may arrive before its stream or its peer. */
   readonly #roles = new Map<string, Map<string, StreamRole>>();
+  /** Hello keys of peers that left lately, with their peerId: a key seen again is that participant coming back. */
+  readonly #departed = new Map<string, { peerId: string; at: number }>();
 
   readonly #options: RemoteParticipantsOptions;
 
@@ -66,7 +79,10 @@ export class RemoteParticipants {
       streams: new Map(),
       claimedName: null,
       publishes: true,
+      key: null,
       noMediaTimer: null,
+      readyTimer: null,
+      ready: false,
       detach: () => {
         remote.off('stream-added', onStreamAdded);
         remote.off('stream-removed', onStreamRemoved);
@@ -80,7 +96,14 @@ export class RemoteParticipants {
       }
     }, this.#options.noMediaTimeoutMs());
     this.#entries.set(remote.id, entry);
+    if (verifiedNameFrom(remote.metadata)) this.#makeReady(entry);
+    else entry.readyTimer = setTimeout(() => this.#makeReady(entry), HELLO_WAIT_MS);
     this.#options.onChange();
+  }
+
+  /** True once the page heard `metered-peer-joined` for this peer (so it must hear `metered-peer-left` too). */
+  isReady(peerId: string): boolean {
+    return this.#entries.get(peerId)?.ready ?? false;
   }
 
   remove(peerId: string): void {
@@ -88,6 +111,8 @@ export class RemoteParticipants {
     if (!entry) return;
     entry.detach();
     this.#clearNoMedia(entry);
+    if (entry.readyTimer !== null) clearTimeout(entry.readyTimer);
+    if (entry.key) this.#departed.set(entry.key, { peerId, at: Date.now() });
     this.#entries.delete(peerId);
     this.#roles.delete(peerId);
     this.#options.onChange();
@@ -96,6 +121,7 @@ export class RemoteParticipants {
   clear(): void {
     for (const peerId of [...this.#entries.keys()]) this.remove(peerId);
     this.#roles.clear();
+    this.#departed.clear();
   }
 
   setRole(peerId: string, streamId: string, role: StreamRole): void {
@@ -106,16 +132,20 @@ export class RemoteParticipants {
     this.#options.onChange();
   }
 
-  setHello(peerId: string, displayName: string, publishes: boolean): void {
+  setHello(peerId: string, displayName: string, publishes: boolean, key?: string): void {
     const entry = this.#entries.get(peerId);
     if (!entry) return;
+    entry.key ??= key ?? null;
     const claimedName = displayName === '' ? null : displayName;
     // Every peer hears a newcomer's hello twice (its broadcast and the copy sent to each newcomer): the second,
     // unchanged one must not re-render every element of the room in the middle of the join.
-    if (entry.claimedName === claimedName && entry.publishes === publishes) return;
+    if (entry.ready && entry.claimedName === claimedName && entry.publishes === publishes) return;
+    const nameBefore = this.nameOf(peerId);
     entry.claimedName = claimedName;
     entry.publishes = publishes;
     if (!publishes) this.#clearNoMedia(entry);
+    if (!entry.ready) this.#makeReady(entry);
+    else if (this.nameOf(peerId).displayName !== nameBefore.displayName) this.#options.onUpdated(peerId);
     this.#options.onChange();
   }
 
@@ -126,7 +156,7 @@ export class RemoteParticipants {
   /** Name to show and whether the server vouches for it. */
   nameOf(peerId: string): { displayName: string; nameVerified: boolean } {
     const entry = this.#entries.get(peerId);
-    const verified = verifiedName(entry?.remote.metadata);
+    const verified = verifiedNameFrom(entry?.remote.metadata);
     if (verified) return { displayName: verified, nameVerified: true };
     if (entry?.claimedName) return { displayName: entry.claimedName, nameVerified: false };
     return { displayName: `Guest ${peerId.slice(0, 6)}`, nameVerified: false };
@@ -151,6 +181,26 @@ export class RemoteParticipants {
         joinedAt: entry.joinedAt,
       };
     });
+  }
+
+  #makeReady(entry: RemoteEntry): void {
+    if (entry.ready || this.#entries.get(entry.remote.id) !== entry) return;
+    if (entry.readyTimer !== null) clearTimeout(entry.readyTimer);
+    entry.readyTimer = null;
+    entry.ready = true;
+    this.#options.onReady(entry.remote.id, this.#previousPeerId(entry));
+  }
+
+  /** The peerId this participant had before a reconnect gave it a new one (same hello key), if any. */
+  #previousPeerId(entry: RemoteEntry): string | null {
+    const now = Date.now();
+    for (const [key, departed] of this.#departed) {
+      if (now - departed.at > REJOIN_MEMORY_MS) this.#departed.delete(key);
+    }
+    if (!entry.key) return null;
+    const departed = this.#departed.get(entry.key);
+    this.#departed.delete(entry.key);
+    return departed?.peerId ?? null;
   }
 
   #clearNoMedia(entry: RemoteEntry): void {

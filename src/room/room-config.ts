@@ -4,6 +4,7 @@
  * attribute is wrong (`invalid_config` with `attribute`).
  */
 import type { TokenProvider } from '@metered-ca/realtime';
+import { channelProblem } from '../wire/channels.js';
 
 export type MediaKind = 'audio' | 'video';
 
@@ -29,12 +30,16 @@ export interface ValidConfig {
 export type ConfigCheck = { ok: true; config: ValidConfig } | { ok: false; attribute: string };
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-// Control characters are refused by the server (`invalid_channel`); catching them here names the attribute.
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 
 /** True when the room has enough to try a join: a channel and some credential. */
 export function hasEnoughConfig(config: RoomConfig): boolean {
   return config.channel !== '' && (config.apiKey !== '' || config.tokenUrl !== '' || config.tokenProvider !== undefined);
+}
+
+/** The attribute a room needs before it can try a join — `channel`, else `api-key` (any credential) — or null. */
+export function missingConfig(config: RoomConfig): 'channel' | 'api-key' | null {
+  if (config.channel === '') return 'channel';
+  return hasEnoughConfig(config) ? null : 'api-key';
 }
 
 /** Parses `media`: "audio video" (default), "audio", "video", or "none". Null when it is none of these. */
@@ -59,7 +64,8 @@ function validServerUrl(value: string): boolean {
 /** Checks every field; the first wrong one is named. `tokenUrlProvider` turns a token-url into a provider. */
 export function checkConfig(config: RoomConfig, tokenUrlProvider: (url: string) => TokenProvider): ConfigCheck {
   const channel = config.channel;
-  if (channel === '' || channel.length > 256 || CONTROL_CHARS.test(channel)) return { ok: false, attribute: 'channel' };
+  // The server's own rules (length, control characters, reserved prefixes): a bad name is named here, at once.
+  if (channelProblem(channel) !== null) return { ok: false, attribute: 'channel' };
 
   const sources = [config.apiKey !== '', config.tokenUrl !== '', config.tokenProvider !== undefined].filter(Boolean);
   if (sources.length !== 1) return { ok: false, attribute: config.tokenUrl !== '' ? 'token-url' : 'api-key' };

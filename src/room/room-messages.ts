@@ -4,9 +4,10 @@
  * - `metered-elements/stream-role` `{ streamId, role }` — SDK workaround: `addStream(stream, { role })` metadata
  *   does not reach the receiver in Chromium (the SDK looks it up by the receiver's track id, which the browser
  *   randomises; stream ids survive), so each room announces its streams' roles itself, keyed by stream id.
- * - `metered-elements/hello` `{ displayName, publishes }` — the name a peer claims (shown as unverified when the
- *   server stamped no peerMetadata) and whether it sends media at all (a peer with media="none" must not trigger
- *   `no_media_received` at the others).
+ * - `metered-elements/hello` `{ displayName, publishes, key }` — the name a peer claims (shown as unverified when
+ *   the server stamped no peerMetadata), whether it sends media at all (a peer with media="none" must not trigger
+ *   `no_media_received` at the others), and a random key that stays the same for the whole join of that room, so
+ *   the others recognise a participant who comes back with a new peerId after a reconnect (`previousPeerId`).
  *
  * Both are broadcast when they change and sent directly to each newcomer. Remote payloads are untrusted: the
  * parsers accept only the exact shapes and bound the lengths.
@@ -18,6 +19,7 @@ export const STREAM_ROLE_TYPE = 'metered-elements/stream-role';
 export const HELLO_TYPE = 'metered-elements/hello';
 const MAX_NAME_LENGTH = 100;
 const MAX_STREAM_ID_LENGTH = 256;
+const MAX_KEY_LENGTH = 64;
 
 export interface StreamRoleMessage {
   type: typeof STREAM_ROLE_TYPE;
@@ -29,6 +31,8 @@ export interface HelloMessage {
   type: typeof HELLO_TYPE;
   displayName: string;
   publishes: boolean;
+  /** Same for every connection of one join of the sending room; absent from older senders. */
+  key?: string;
 }
 
 /** True for any payload the room consumes itself (it must not be surfaced as customer data). */
@@ -46,15 +50,17 @@ export function parseStreamRole(data: unknown): StreamRoleMessage | null {
 
 export function parseHello(data: unknown): HelloMessage | null {
   if (!isRecord(data) || data.type !== HELLO_TYPE) return null;
-  const { displayName, publishes } = data;
+  const { displayName, publishes, key } = data;
   if (typeof displayName !== 'string' || typeof publishes !== 'boolean') return null;
-  return { type: HELLO_TYPE, displayName: displayName.trim().slice(0, MAX_NAME_LENGTH), publishes };
+  const hello: HelloMessage = { type: HELLO_TYPE, displayName: displayName.trim().slice(0, MAX_NAME_LENGTH), publishes };
+  if (typeof key === 'string' && key !== '' && key.length <= MAX_KEY_LENGTH) hello.key = key;
+  return hello;
 }
 
 export function streamRoleMessage(streamId: string, role: StreamRole): StreamRoleMessage {
   return { type: STREAM_ROLE_TYPE, streamId, role };
 }
 
-export function helloMessage(displayName: string, publishes: boolean): HelloMessage {
-  return { type: HELLO_TYPE, displayName: displayName.slice(0, MAX_NAME_LENGTH), publishes };
+export function helloMessage(displayName: string, publishes: boolean, key: string): HelloMessage {
+  return { type: HELLO_TYPE, displayName: displayName.slice(0, MAX_NAME_LENGTH), publishes, key };
 }

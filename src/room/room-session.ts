@@ -1,25 +1,27 @@
 /**
- * The `RoomStore` behind `<metered-room>`: one long-lived object (the context value) that builds a fresh
- * `MeteredPeer` for every join (the SDK's close() is terminal), turns SDK events into the store snapshot plus the
- * room's DOM events, and tears everything down — capture tracks first — on leave, removal and fatal errors.
+ * The join/leave state machine behind `<metered-room>`: builds a fresh `MeteredPeer` for every join (the SDK's
+ * close() is terminal), moves through idle → joining → joined ⇄ reconnecting → leaving → left | failed, and tears
+ * everything down — capture tracks first — on leave, removal and fatal errors. Its two collaborators do the rest:
+ * `MediaController` (captures, devices, screen share) and `PeerEvents` (the other participants and the SDK's
+ * events, translated into store changes and DOM events). Consumers see it through the read-only `RoomView`.
  *
- * Join attempts are numbered: anything that resolves for an older attempt (a getUserMedia, a join, a socket
- * close) after a leave is ignored, and its capture tracks are stopped on arrival.
+ * Order of calls, without awaiting: a `join()` made while a leave is under way runs once that leave is over
+ * (`leave(); join()` rejoins); a `leave()` wins over any join still in flight (`join(); leave()` ends left); two
+ * joins make one. Join attempts are numbered: anything that resolves for an older attempt (a getUserMedia, a join,
+ * a socket close) is ignored, and its capture tracks are stopped on arrival.
  */
-import { ConsoleLogger, MeteredPeer, type RemotePeer } from '@metered-ca/realtime';
-import { mapMediaError, mapSdkError } from '../error-mapping.js';
+import { ConsoleLogger, MeteredPeer } from '@metered-ca/realtime';
+import { mapSdkError } from '../error-mapping.js';
 import type { MeteredErrorDetail } from '../errors.js';
-import { emit, emitError, type LeftDetail, type MeteredErrorInit } from '../events.js';
-import type { Participant, RoomDataDetail, RoomState, RoomStore } from '../room-context.js';
-import { LocalMedia } from './local-media.js';
-import { checkConfig, type MediaKind, type RoomConfig } from './room-config.js';
-import { isRoomMessage, parseHello, parseStreamRole } from './room-messages.js';
+import { emit, errorDetail, type LeftDetail, type MeteredErrorInit, type MeteredEventMap } from '../events.js';
 import { countJoining } from '../join-yield.js';
-import { Announcer } from './announcer.js';
+import type { Participant, RoomState } from '../room-context.js';
 import { ClosePolicy } from './close-policy.js';
-import { RemoteParticipants } from './remote-participants.js';
+import { MediaController } from './media-controller.js';
+import { PeerEvents } from './peer-events.js';
+import { checkConfig, type RoomConfig } from './room-config.js';
+import { RoomView } from './room-view.js';
 import { SocketWatch, type SocketClose } from './socket-watch.js';
-import { isStalled, STALL_RESTARTS, STALL_TIMEOUT_MS } from './stall-watch.js';
 import { CountingTokenProvider, tokenUrlProvider } from './token-source.js';
 
 export interface SessionConfig extends RoomConfig {
@@ -28,12 +30,23 @@ export interface SessionConfig extends RoomConfig {
   debug: boolean;
 }
 
+/** What the session needs from its element. */
+export interface SessionHost {
+  readonly element: HTMLElement;
+  config(): SessionConfig;
+  /**
+   * Where events go when the element is no longer in the page (removed: its own dispatch reaches no ancestor):
+   * the node it was removed from, or the document. Null while it is in the page.
+   */
+  detachedEventTarget(): EventTarget | null;
+}
+
 /** How long a joined peer may stay without a stream before `no_media_received` (see `noMediaTimeoutMs`). */
 export const NO_MEDIA_TIMEOUT_MS = 15_000;
 
 const ACTIVE: ReadonlySet<RoomState> = new Set(['joining', 'joined', 'reconnecting']);
 
-export class RoomSession extends EventTarget implements RoomStore {
+export class RoomSession {
   state: RoomState = 'idle';
   peer: MeteredPeer | null = null;
   peerId: string | null = null;
@@ -43,40 +56,68 @@ export class RoomSession extends EventTarget implements RoomStore {
   /** Why this join has no camera/microphone (shown as a notice: the call goes on without them). */
   mediaError: MeteredErrorDetail | null = null;
   noMediaTimeoutMs = NO_MEDIA_TIMEOUT_MS;
-  readonly media = new LocalMedia();
+
+  readonly media: MediaController;
+  /** The context value: read-only, one for the room's whole life. */
+  readonly view: RoomView;
 
   #attempt = 0;
-  /** Settles once this join's capture is over (published, failed or not requested): announcements wait for it. */
-  #published: Promise<void> = Promise.resolve();
+  /** Bumped by every join() and leave() call: a join waiting for a leave gives way to any later call. */
+  #intent = 0;
+  /** The leave under way, if any: a join waits for it. */
+  #ending: Promise<void> | null = null;
   #watch: SocketWatch | null = null;
   #tokens: CountingTokenProvider | null = null;
   readonly #closes = new ClosePolicy();
+  readonly #peers: PeerEvents;
   #cachedParticipants: readonly Participant[] | null = null;
-  readonly #remotes = new RemoteParticipants({
-    onChange: () => this.changed(),
-    onNoMedia: (peerId) => this.report({ code: 'no_media_received', peerId, fatal: false }),
-    noMediaTimeoutMs: () => this.noMediaTimeoutMs,
-  });
-  readonly #announcer = new Announcer(this);
-  /** Socket restarts left in this join for stuck connections (see stall-watch.ts). */
-  #stallRestarts = 0;
+  readonly #host: SessionHost;
 
-  readonly #readConfig: () => SessionConfig;
+  constructor(host: SessionHost) {
+    this.#host = host;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below read live session fields
+    const session = this;
+    this.media = new MediaController({
+      get peer() {
+        return session.peer;
+      },
+      report: (init) => this.report(init),
+      changed: () => this.changed(),
+      announceStream: (stream, role) => this.#peers.announceStream(stream, role),
+    });
+    this.#peers = new PeerEvents({
+      get displayName() {
+        return session.displayName;
+      },
+      get publishes() {
+        return session.media.publishes;
+      },
+      get camera() {
+        return session.media.local.camera;
+      },
+      get screen() {
+        return session.media.local.screen;
+      },
+      emit: (name, detail) => this.#emit(name, detail),
+      report: (init) => this.report(init),
+      changed: () => this.changed(),
+      data: (detail) => this.view.notifyData(detail),
+      noMediaTimeoutMs: () => this.noMediaTimeoutMs,
+      restartSocket: () => this.#watch?.restart(),
+    });
+    this.view = new RoomView(this);
+  }
 
-  constructor(
-    readonly host: HTMLElement,
-    readConfig: () => SessionConfig,
-  ) {
-    super();
-    this.#readConfig = readConfig;
+  get host(): HTMLElement {
+    return this.#host.element;
   }
 
   get displayName(): string {
-    return this.#readConfig().displayName;
+    return this.#host.config().displayName.trim();
   }
 
   get participants(): readonly Participant[] {
-    this.#cachedParticipants ??= [...this.#localParticipant(), ...this.#remotes.snapshot()];
+    this.#cachedParticipants ??= [...this.#localParticipant(), ...this.#peers.participants()];
     return this.#cachedParticipants;
   }
 
@@ -85,20 +126,16 @@ export class RoomSession extends EventTarget implements RoomStore {
     return ACTIVE.has(this.state);
   }
 
-  /** Whether this room sends media (announced to the others, so media-less rooms don't trigger no_media_received). */
-  get publishes(): boolean {
-    return this.media.camera !== null;
-  }
-
   async join(): Promise<void> {
-    if (this.active || this.state === 'leaving') return;
-    const config = this.#readConfig();
+    const intent = ++this.#intent;
+    if (this.#ending) await this.#ending;
+    if (intent !== this.#intent || this.active) return;
+    const config = this.#host.config();
     const check = checkConfig(config, tokenUrlProvider);
     this.fatalError = null;
     this.mediaError = null;
     if (!check.ok) return this.#fail({ code: 'invalid_config', attribute: check.attribute, fatal: true });
     const attempt = ++this.#attempt;
-    this.#stallRestarts = STALL_RESTARTS;
     this.#closes.reset();
     this.#setState('joining');
 
@@ -122,21 +159,31 @@ export class RoomSession extends EventTarget implements RoomStore {
     }
     this.peer = peer;
     this.#watch = watch;
-    this.#wire(peer);
-    if (this.media.screen) peer.addStream(this.media.screen, { role: 'screen' });
-    this.changed();
+    if (this.media.local.screen) peer.addStream(this.media.local.screen, { role: 'screen' });
 
     // Capture and connect at the same time: waiting for getUserMedia before opening the socket put the camera's
     // start-up and the whole join in series. A stream added after join() is still sent to every peer, present
-    // and future (the SDK fans tracks out on addStream). The room's `joined`
-    // state, its events and its announcements wait for `published` (see afterCapture).
-    this.#published = this.#publishCamera(check.config.media, peer, attempt);
+    // and future (the SDK fans tracks out on addStream). The room's `joined` state, its events and its
+    // announcements wait for the capture (PeerEvents holds them until `published` settles).
+    const published = this.media
+      .publishCamera(check.config.media, peer, () => attempt === this.#attempt && peer === this.peer)
+      .then((failure) => {
+        if (failure) this.mediaError = failure;
+      });
+    this.#peers.attach(peer, published, {
+      joined: (peerId, channel) => this.#onJoined(peerId, channel),
+      reconnecting: () => this.#setState('reconnecting'),
+      reconnected: (peerId) => this.#onReconnected(peerId),
+      lost: () => this.#onLost(),
+      error: (err) => this.#onSdkError(err),
+    });
+    this.changed();
 
     try {
       await peer.join(check.config.channel, { includeSenderMetadata: config.includeSenderMetadata });
-      // Resolve once the capture is over too, as before: callers (the device pickers' enumerateDevices) rely on
-      // the permission prompt being answered by then.
-      await this.#published;
+      // Resolve once the capture is over too: callers (the device pickers' enumerateDevices) rely on the
+      // permission prompt being answered by then.
+      await published;
     } catch (err) {
       if (attempt !== this.#attempt) return;
       // A close during the join was already reported from the socket, with its real code and reason.
@@ -153,31 +200,12 @@ export class RoomSession extends EventTarget implements RoomStore {
     }
   }
 
-  /** Captures the camera/microphone for `attempt` and adds it to `peer`; a failure is reported, never thrown. */
-  async #publishCamera(kinds: ReadonlySet<MediaKind>, peer: MeteredPeer, attempt: number): Promise<void> {
-    const captured = await this.media.capture(kinds);
-    // A leave meanwhile already stopped the tracks (LocalMedia stops a capture that lands after stopAll()).
-    if (attempt !== this.#attempt || peer !== this.peer) return;
-    if (captured && 'kind' in captured) {
-      this.mediaError = this.report(
-        captured.kind === 'insecure' ? { code: 'insecure_context', fatal: false } : mapMediaError(captured.error),
-      );
-      return;
-    }
-    if (!this.media.camera) return;
-    try {
-      peer.addStream(this.media.camera, { role: 'camera' });
-    } catch {
-      // Only throws once the peer is leaving or closed, i.e. its session is ending and stops the tracks.
-      return;
-    }
-    this.changed();
-  }
-
   /** Leaves the channel (if in one) and stops every capture track. Safe to call in any state. */
   async leave(reason: LeftDetail['reason'] = 'leave'): Promise<void> {
-    this.#attempt += 1; // anything still in flight for the current attempt is now stale
-    if (!this.active && this.state !== 'leaving') {
+    this.#intent += 1; // a join still waiting for an earlier leave gives way
+    if (this.state === 'leaving') return this.#ending ?? undefined;
+    if (!this.active) {
+      this.#attempt += 1; // anything still in flight is now stale
       this.media.stopAll(); // e.g. a screen share or capture started while idle
       await this.#teardown();
       return;
@@ -185,27 +213,31 @@ export class RoomSession extends EventTarget implements RoomStore {
     await this.#end(reason);
   }
 
-  /** Re-announces the room's name (after `display-name` changes). */
-  announce(): void {
-    if (this.peer && this.state === 'joined') this.#afterCapture(this.peer, (peer) => this.#announcer.broadcast(peer));
-  }
-
-  /** Tells the others about a local stream's role (a new screen share). */
-  announceStream(stream: MediaStream, role: 'camera' | 'screen'): void {
-    if (this.peer && this.state === 'joined') this.#announcer.broadcastRole(this.peer, stream, role);
+  /** Re-announces the room's name (after `display-name` changes) and updates our own tile. */
+  nameChanged(): void {
+    if (this.state === 'joined') this.#peers.announce();
+    this.changed();
   }
 
   changed(): void {
     this.#cachedParticipants = null;
-    this.dispatchEvent(new Event('change'));
+    this.view.notifyChange();
   }
 
   /** Reports an error on the room; a fatal one is kept for the error panel. */
   report(init: MeteredErrorInit): MeteredErrorDetail {
-    const detail = emitError(this.host, init);
+    const detail = errorDetail(init);
+    this.#emit('metered-error', detail);
     if (detail.fatal) this.fatalError = detail;
     this.changed();
     return detail;
+  }
+
+  /** Dispatches from the room element and, once it is out of the page, from where it was (see SessionHost). */
+  #emit<K extends keyof MeteredEventMap>(name: K, detail: MeteredEventMap[K]['detail']): void {
+    emit(this.#host.element, name, detail);
+    const standIn = this.#host.detachedEventTarget();
+    if (standIn) emit(standIn, name, detail);
   }
 
   #fail(init: MeteredErrorInit): void {
@@ -227,13 +259,20 @@ export class RoomSession extends EventTarget implements RoomStore {
   }
 
   /** Ends the session: teardown, then `left` (reason leave/removed/channel-change) or `failed` (reason error). */
-  async #end(reason: LeftDetail['reason']): Promise<void> {
+  #end(reason: LeftDetail['reason']): Promise<void> {
     this.#attempt += 1;
     const { peerId, channel } = this;
     this.#setState('leaving');
-    await this.#teardown();
-    this.#setState(reason === 'error' ? 'failed' : 'left');
-    emit(this.host, 'metered-left', { peerId, channel, reason });
+    const ending = (async () => {
+      await this.#teardown();
+      this.#setState(reason === 'error' ? 'failed' : 'left');
+      this.#emit('metered-left', { peerId, channel, reason });
+    })();
+    this.#ending = ending;
+    void ending.finally(() => {
+      if (this.#ending === ending) this.#ending = null;
+    });
+    return ending;
   }
 
   async #teardown(): Promise<void> {
@@ -244,7 +283,7 @@ export class RoomSession extends EventTarget implements RoomStore {
     this.#watch = null;
     this.peerId = null;
     this.channel = null;
-    this.#remotes.clear();
+    this.#peers.detach();
     this.changed();
     if (peer) {
       try {
@@ -261,8 +300,44 @@ export class RoomSession extends EventTarget implements RoomStore {
     const from = this.state;
     this.state = next;
     countJoining(from, next);
-    emit(this.host, 'metered-state-change', { from, to: next });
+    this.#emit('metered-state-change', { from, to: next });
     this.changed();
+  }
+
+  #onJoined(peerId: string, channel: string): void {
+    if (this.state !== 'joining') return; // e.g. already reconnecting: its own `joined` follows
+    this.peerId = peerId;
+    this.channel = channel;
+    this.#setState('joined');
+    this.#emit('metered-joined', { peerId, channel });
+    this.#peers.announce();
+  }
+
+  #onReconnected(peerId: string | null): void {
+    if (this.state !== 'reconnecting') return;
+    // A publishable key gets a fresh peerId on every connection (a token keeps its `sub`): the page hears the new
+    // one, and to the others we are then a newcomer, so tell them our name and stream roles again.
+    const previousPeerId = this.peerId;
+    this.peerId = peerId ?? previousPeerId;
+    this.#setState('joined');
+    if (this.peerId && this.channel && previousPeerId && this.peerId !== previousPeerId) {
+      this.#emit('metered-joined', { peerId: this.peerId, channel: this.channel, previousPeerId });
+    }
+    this.#peers.announce();
+  }
+
+  #onLost(): void {
+    if (!this.fatalError) this.report(this.#closes.finalError());
+    void this.#end('error');
+  }
+
+  #onSdkError(err: Error): void {
+    // Close-named errors echo the socket close we already reported with its real code and reason.
+    if (this.#closes.isEcho(err)) return;
+    const init = mapSdkError(err, { consecutiveFailures: this.#tokens?.consecutiveFailures });
+    if (!init) return;
+    this.report(init);
+    if (init.fatal) void this.#end('error');
   }
 
   #onSocketClose(close: SocketClose, attempt: number): void {
@@ -270,104 +345,6 @@ export class RoomSession extends EventTarget implements RoomStore {
     const verdict = this.#closes.classify(close, this.state, this.#tokens !== null);
     if (verdict.report) this.report(verdict.report);
     if (verdict.end) void this.#end('error');
-  }
-
-  #wire(peer: MeteredPeer): void {
-    const current = () => peer === this.peer;
-    peer.on('state-change', ({ to }) => {
-      if (!current()) return;
-      if (to === 'reconnecting') this.#setState('reconnecting');
-      else if (to === 'joined' && this.state === 'reconnecting') {
-        // A publishable key gets a fresh peerId on every connection (a token keeps its `sub`): to the others we
-        // are then a newcomer, so tell them our name and stream roles again.
-        this.peerId = peer.peerId ?? this.peerId;
-        this.#setState('joined');
-        this.#afterCapture(peer, () => this.#announcer.broadcast(peer));
-      }
-    });
-    peer.on('joined', ({ peerId, channel }) => {
-      if (!current()) return;
-      // The room counts as joined once its capture is over as well (the camera published or its failure
-      // reported), as when capture came first: `metered-joined` still means "in the call with our media".
-      this.#afterCapture(peer, () => {
-        if (this.state !== 'joining') return; // e.g. already reconnecting: its own `joined` follows
-        this.peerId = peerId;
-        this.channel = channel;
-        this.#setState('joined');
-        emit(this.host, 'metered-joined', { peerId, channel });
-        this.#announcer.broadcast(peer);
-      });
-    });
-    peer.on('left', () => {
-      // We only get here for a close we did not ask for (ours clears this.peer first): the session is over.
-      if (!current()) return;
-      if (!this.fatalError) this.report(this.#closes.finalError());
-      void this.#end('error');
-    });
-    peer.on('peer-joined', ({ peer: remote }) => {
-      if (!current()) return;
-      // Listen to the remote at once (its stream may arrive before our capture is over); tell the page in order,
-      // after our own `metered-joined`.
-      this.#remotes.add(remote);
-      this.#watchNegotiation(remote);
-      this.#afterCapture(peer, () => {
-        emit(this.host, 'metered-peer-joined', { peerId: remote.id, ...this.#remotes.nameOf(remote.id) });
-        this.#announcer.sendTo(peer, remote.id);
-      });
-    });
-    peer.on('peer-left', ({ peer: remote }) => {
-      if (!current()) return;
-      const name = this.#remotes.nameOf(remote.id);
-      this.#remotes.remove(remote.id);
-      this.#afterCapture(peer, () => emit(this.host, 'metered-peer-left', { peerId: remote.id, ...name }));
-    });
-    peer.on('data', (event) => {
-      if (!current()) return;
-      const role = parseStreamRole(event.data);
-      if (role) return this.#remotes.setRole(event.senderPeerId, role.streamId, role.role);
-      const hello = parseHello(event.data);
-      if (hello) return this.#remotes.setHello(event.senderPeerId, hello.displayName, hello.publishes);
-      if (isRoomMessage(event.data)) return; // ours, but malformed: never chat's business
-      this.dispatchEvent(new CustomEvent<RoomDataDetail>('data', { detail: event }));
-    });
-    peer.on('error', ({ err }) => {
-      if (!current()) return;
-      // Close-named errors echo the socket close we already reported with its real code and reason.
-      if (this.#closes.isEcho(err)) return;
-      const init = mapSdkError(err, { consecutiveFailures: this.#tokens?.consecutiveFailures });
-      if (!init) return;
-      this.report(init);
-      if (init.fatal) void this.#end('error');
-    });
-  }
-
-  /**
-   * Runs `then` once this join's capture is over, if `peer` is still ours. The hello says whether we publish and
-   * the role messages name our camera stream, and both are only known then; the room's own events wait too, so
-   * they keep their order (joined first). When the capture landed first this is a microtask.
-   */
-  #afterCapture(peer: MeteredPeer, then: (peer: MeteredPeer) => void): void {
-    void this.#published.then(() => {
-      if (peer === this.peer) then(peer);
-    });
-  }
-
-  #watchNegotiation(remote: RemotePeer): void {
-    // A connection that never starts is restarted (stall-watch.ts); after a reconnect the SDK swaps in a fresh
-    // one, which gets the same check. A peer that left meanwhile has a closed connection: nothing to do.
-    this.#watchStall(remote);
-    remote.on('connection-reset', () => this.#watchStall(remote));
-    remote.on('negotiation-error', ({ err }) => {
-      if (err.name !== 'IceRestartExhaustedError' || !this.#remotes.has(remote.id)) return;
-      this.report({ code: 'ice_restart_exhausted', peerId: remote.id, fatal: false, cause: err });
-    });
-  }
-
-  #watchStall(remote: RemotePeer): void {
-    setTimeout(() => {
-      // With nothing to send there is nothing to negotiate: a connection may rightly stay `new`.
-      if (isStalled(remote) && this.publishes && this.#stallRestarts-- > 0) this.#watch?.restart();
-    }, STALL_TIMEOUT_MS);
   }
 
   #localParticipant(): Participant[] {
@@ -379,7 +356,7 @@ export class RoomSession extends EventTarget implements RoomStore {
         nameVerified: true,
         isLocal: true,
         connectionState: 'connected',
-        streams: this.media.streams(),
+        streams: this.media.local.streams(),
         joinedAt: 0,
       },
     ];

@@ -89,7 +89,7 @@ export function renderTile(tile: VideoTile, featured: boolean): TemplateResult {
       .srcObject=${stream}
     ></video>
     ${hasVideo(tile.stream) ? nothing : html`<div part="placeholder" aria-hidden="true">${initial(tile.label)}</div>`}
-    ${badge ? html`<span part="badge" role="status">${badge}</span>` : nothing}
+    ${badge ? html`<span part="badge">${badge}</span>` : nothing}
     <figcaption part="label">${tile.label}</figcaption>
   </figure>`;
 }

@@ -1,0 +1,185 @@
+/**
+ * Translates one join's SDK events into the room's store changes and DOM events: the other participants (who is
+ * there, their names, streams and connection states), `metered-peer-joined` / `-updated` / `-left`, the room's own
+ * messages (hello, stream roles) kept apart from the customer data chat sees, and the watches on each media
+ * connection. What the SDK says about our OWN connection (joined, reconnecting, lost, errors) goes to the session's
+ * state machine through `PeerLifecycle`.
+ */
+import type { MeteredPeer, RemotePeer } from '@metered-ca/realtime';
+import type { MeteredErrorDetail } from '../errors.js';
+import type { MeteredErrorInit, MeteredEventMap } from '../events.js';
+import type { Participant, RoomDataDetail } from '../room-context.js';
+import { Announcer, type AnnouncerSource } from './announcer.js';
+import { RemoteParticipants } from './remote-participants.js';
+import { isRoomMessage, parseHello, parseStreamRole } from './room-messages.js';
+import { isStalled, STALL_RESTARTS, STALL_TIMEOUT_MS } from './stall-watch.js';
+
+/** What the SDK says about our own connection, for the session's state machine. */
+export interface PeerLifecycle {
+  joined(peerId: string, channel: string): void;
+  reconnecting(): void;
+  reconnected(peerId: string | null): void;
+  /** The SDK closed for good without our asking (reconnects exhausted, a terminal close). */
+  lost(): void;
+  error(err: Error): void;
+}
+
+/** What the translator needs from the room session. */
+export interface PeerEventsHost extends AnnouncerSource {
+  /** The room element: DOM events are dispatched from it. */
+  emit<K extends keyof MeteredEventMap>(name: K, detail: MeteredEventMap[K]['detail']): void;
+  report(init: MeteredErrorInit): MeteredErrorDetail;
+  changed(): void;
+  /** A customer payload (chat and the like) for the store's `data` listeners. */
+  data(detail: RoomDataDetail): void;
+  noMediaTimeoutMs(): number;
+  /** Restarts the signalling socket (the SDK reconnects with fresh media connections: see stall-watch.ts). */
+  restartSocket(): void;
+}
+
+export class PeerEvents {
+  readonly #host: PeerEventsHost;
+  readonly #remotes: RemoteParticipants;
+  readonly #announcer: Announcer;
+  /** The peer of the current join, while attached. */
+  #peer: MeteredPeer | null = null;
+  /** Settles once this join's capture is over: announcements and the room's events wait for it. */
+  #published: Promise<void> = Promise.resolve();
+  /** Socket restarts left in this join for stuck connections (see stall-watch.ts). */
+  #stallRestarts = 0;
+  readonly #stallTimers = new Set<ReturnType<typeof setTimeout>>();
+
+  constructor(host: PeerEventsHost) {
+    this.#host = host;
+    this.#announcer = new Announcer(host);
+    this.#remotes = new RemoteParticipants({
+      onChange: () => host.changed(),
+      onNoMedia: (peerId) => host.report({ code: 'no_media_received', peerId, fatal: false }),
+      noMediaTimeoutMs: () => host.noMediaTimeoutMs(),
+      onReady: (peerId, previousPeerId) =>
+        this.#afterCapture(() => this.#emitPeer('metered-peer-joined', peerId, previousPeerId)),
+      onUpdated: (peerId) => this.#afterCapture(() => this.#emitPeer('metered-peer-updated', peerId, null)),
+    });
+  }
+
+  /** The other participants, in join order. */
+  participants(): Participant[] {
+    return this.#remotes.snapshot();
+  }
+
+  /** Starts listening to a new join's `peer`; `published` settles once its capture is over. */
+  attach(peer: MeteredPeer, published: Promise<void>, lifecycle: PeerLifecycle): void {
+    this.detach();
+    this.#peer = peer;
+    this.#published = published;
+    this.#stallRestarts = STALL_RESTARTS;
+    this.#announcer.newJoin();
+    this.#wire(peer, lifecycle);
+  }
+
+  /** Forgets the join: its participants, its timers. The SDK peer's own listeners die with its close(). */
+  detach(): void {
+    this.#peer = null;
+    for (const timer of this.#stallTimers) clearTimeout(timer);
+    this.#stallTimers.clear();
+    this.#remotes.clear();
+  }
+
+  /** Tells everyone our name, whether we publish, and our streams' roles (after join, reconnect, a new name). */
+  announce(): void {
+    this.#afterCapture((peer) => this.#announcer.broadcast(peer));
+  }
+
+  /** Tells the others about a local stream's role (a new screen share). */
+  announceStream(stream: MediaStream, role: 'camera' | 'screen'): void {
+    if (this.#peer) this.#announcer.broadcastRole(this.#peer, stream, role);
+  }
+
+  /**
+   * Runs `then` once this join's capture is over, if the join is still current. The hello says whether we
+   * publish and the role messages name our camera stream, and both are only known then; the room's own events
+   * wait too, so they keep their order (joined first). When the capture landed first this is a microtask.
+   */
+  #afterCapture(then: (peer: MeteredPeer) => void): void {
+    const peer = this.#peer;
+    if (!peer) return;
+    void this.#published.then(() => {
+      if (peer === this.#peer) then(peer);
+    });
+  }
+
+  #emitPeer(name: 'metered-peer-joined' | 'metered-peer-updated', peerId: string, previousPeerId: string | null): void {
+    if (!this.#remotes.has(peerId)) return;
+    const detail = { peerId, ...this.#remotes.nameOf(peerId) };
+    this.#host.emit(name, previousPeerId ? { ...detail, previousPeerId } : detail);
+    // A newcomer missed our broadcasts: tell it directly who we are.
+    if (name === 'metered-peer-joined' && this.#peer) this.#announcer.sendTo(this.#peer, peerId);
+  }
+
+  #wire(peer: MeteredPeer, lifecycle: PeerLifecycle): void {
+    const current = () => peer === this.#peer;
+    peer.on('state-change', ({ to }) => {
+      if (!current()) return;
+      if (to === 'reconnecting') lifecycle.reconnecting();
+      else if (to === 'joined') lifecycle.reconnected(peer.peerId);
+    });
+    peer.on('joined', ({ peerId, channel }) => {
+      // The room counts as joined once its capture is over as well (the camera published or its failure
+      // reported): `metered-joined` still means "in the call with our media".
+      if (current()) this.#afterCapture(() => lifecycle.joined(peerId, channel));
+    });
+    peer.on('left', () => {
+      // We only get here for a close we did not ask for (ours detaches first): the session is over.
+      if (current()) lifecycle.lost();
+    });
+    peer.on('peer-joined', ({ peer: remote }) => {
+      if (!current()) return;
+      // Listen to the remote at once (its stream may arrive before our capture is over); the page hears of it
+      // once its name is known (remote-participants.ts), after our own `metered-joined`.
+      this.#remotes.add(remote);
+      this.#watchNegotiation(remote);
+    });
+    peer.on('peer-left', ({ peer: remote }) => {
+      if (!current()) return;
+      const wasAnnounced = this.#remotes.isReady(remote.id);
+      const name = this.#remotes.nameOf(remote.id);
+      this.#remotes.remove(remote.id);
+      if (wasAnnounced) this.#afterCapture(() => this.#host.emit('metered-peer-left', { peerId: remote.id, ...name }));
+    });
+    peer.on('data', (event) => {
+      if (!current()) return;
+      const role = parseStreamRole(event.data);
+      if (role) return this.#remotes.setRole(event.senderPeerId, role.streamId, role.role);
+      const hello = parseHello(event.data);
+      if (hello) return this.#remotes.setHello(event.senderPeerId, hello.displayName, hello.publishes, hello.key);
+      if (isRoomMessage(event.data)) return; // ours, but malformed: never chat's business
+      this.#host.data(event);
+    });
+    peer.on('error', ({ err }) => {
+      if (current()) lifecycle.error(err);
+    });
+  }
+
+  #watchNegotiation(remote: RemotePeer): void {
+    // A connection that never starts is restarted (stall-watch.ts); after a reconnect the SDK swaps in a fresh
+    // one, which gets the same check. A peer that left meanwhile has a closed connection: nothing to do.
+    this.#watchStall(remote);
+    remote.on('connection-reset', () => this.#watchStall(remote));
+    remote.on('negotiation-error', ({ err }) => {
+      if (err.name !== 'IceRestartExhaustedError' || !this.#remotes.has(remote.id)) return;
+      this.#host.report({ code: 'ice_restart_exhausted', peerId: remote.id, fatal: false, cause: err });
+    });
+  }
+
+  #watchStall(remote: RemotePeer): void {
+    const peer = this.#peer;
+    const timer = setTimeout(() => {
+      this.#stallTimers.delete(timer);
+      // Only for the join that set the timer, a peer still here, and with media to send: with nothing to send
+      // there is nothing to negotiate, and a connection may rightly stay `new`.
+      if (peer !== this.#peer || !this.#remotes.has(remote.id) || !this.#host.publishes) return;
+      if (isStalled(remote) && this.#stallRestarts-- > 0) this.#host.restartSocket();
+    }, STALL_TIMEOUT_MS);
+    this.#stallTimers.add(timer);
+  }
+}

@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { MeteredErrorDetail } from '../src/errors.js';
+import type { JoinedDetail, PeerDetail } from '../src/events.js';
 import type { MeteredRoom } from '../src/room/metered-room.js';
 import { STALL_TIMEOUT_MS } from '../src/room/stall-watch.js';
 import {
@@ -48,7 +49,7 @@ describe('a media connection that never starts (stall-watch.ts)', function () {
   this.timeout(STALL_TIMEOUT_MS + 3 * GUARD_MS);
   const suite = roomSuite();
 
-  it('the polite room reconnects, both rooms get each other’s video, and nothing is reported', async () => {
+  it('the polite room reconnects, both rooms get each other’s video, nothing is reported, and both sides see a reconnect', async () => {
     const jam = stickNextPeerConnections(2);
     try {
       const channel = uniqueChannel('stall');
@@ -57,7 +58,11 @@ describe('a media connection that never starts (stall-watch.ts)', function () {
       suite.rooms.push(ann, ben);
       const errors: MeteredErrorDetail[][] = [collectErrors(ann), collectErrors(ben)];
       const reconnected = new Set<MeteredRoom>();
+      const joinedEvents = new Map<MeteredRoom, JoinedDetail[]>([[ann, []], [ben, []]]);
+      const peerJoinedEvents = new Map<MeteredRoom, PeerDetail[]>([[ann, []], [ben, []]]);
       for (const room of [ann, ben]) {
+        room.addEventListener('metered-joined', (event) => joinedEvents.get(room)!.push(event.detail));
+        room.addEventListener('metered-peer-joined', (event) => peerJoinedEvents.get(room)!.push(event.detail));
         room.addEventListener('metered-state-change', (event) => {
           if (event.detail.to === 'reconnecting') reconnected.add(room);
         });
@@ -80,6 +85,19 @@ describe('a media connection that never starts (stall-watch.ts)', function () {
       expect(reconnected.size, 'exactly one room (the polite one) restarts').to.equal(1);
       expect([ann.state, ben.state]).to.deep.equal(['joined', 'joined']);
       expect(errors.flat().map((e) => e.code)).to.deep.equal([]);
+
+      // What changed is said, on both sides: the restarting room's new peerId, and to the other room the same
+      // participant (by name) coming back with previousPeerId — not a stranger called "Guest …".
+      const restarted = [...reconnected][0];
+      const other = restarted === ann ? ben : ann;
+      const [first, second] = joinedEvents.get(restarted)!;
+      expect(second, 'no metered-joined with the new peerId').to.include({ peerId: restarted.peerId, previousPeerId: first.peerId });
+      const back = peerJoinedEvents.get(other)!.at(-1)!;
+      expect(back).to.include({
+        peerId: restarted.peerId,
+        previousPeerId: first.peerId,
+        displayName: restarted === ann ? 'Ann' : 'Ben',
+      });
     } finally {
       jam.restore();
     }

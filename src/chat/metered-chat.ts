@@ -170,7 +170,7 @@ export class MeteredChat extends JoinYieldingElement {
           @keydown=${this.#onKeydown}
         ></textarea>
         <button part="send" type="submit">Send</button>
-        <p id="status" part="status" role="status" class=${this.draftProblem ? 'error' : ''}>
+        <p id="status" part="status" class=${this.draftProblem ? 'error' : ''}>
           ${this.#statusText(joined)}
         </p>
       </form>

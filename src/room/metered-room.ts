@@ -344,8 +344,8 @@ export class MeteredRoom extends JoinYieldingElement {
   }
 
   #configHintText(attribute: string): string {
-    const missing = attribute === 'channel' ? 'a channel' : 'a credential (api-key, token-url or tokenProvider)';
-    return `This room cannot join: it has no ${missing}.`;
+    if (attribute === 'channel') return 'This room cannot join yet: set its channel attribute (the room name).';
+    return 'This room cannot join yet: set its api-key or token-url attribute, or its tokenProvider property.';
   }
 
   /** Announces each state change, fatal error and media notice once, in the room's one live region. */

@@ -57,6 +57,8 @@ export async function twoRooms(names = ['Ada', 'Bob']): Promise<[Side, Side]> {
   const parent = await roomsContainer();
   const [a, b] = names.map((displayName) => addChatRoom(server, parent, { channel, displayName }));
   await joined(a.room, b.room);
+  // While any room on the page joins, renders wait for an idle moment (join-yield.ts): let the chats catch up.
+  await Promise.all([a.chat.updateComplete, b.chat.updateComplete]);
   return [a, b];
 }
 

@@ -159,7 +159,8 @@ export function spyOnCaptures(): { streams: MediaStream[]; liveTracks(): MediaSt
   };
   return {
     streams,
-    liveTracks: () => streams.flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live'),
+    // A set: a device switch puts a track of a later capture into an earlier stream, so it appears twice.
+    liveTracks: () => [...new Set(streams.flatMap((s) => s.getTracks()))].filter((t) => t.readyState === 'live'),
     restore: () => {
       Reflect.deleteProperty(media, 'getUserMedia'); // back to the prototype's method
     },

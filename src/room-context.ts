@@ -1,8 +1,17 @@
 /**
  * The context `<metered-room>` provides to its descendants (`<metered-video>`, `<metered-chat>`, controls) through
- * `@lit/context`. The value is ONE long-lived `RoomStore` per room: it never changes identity, even though the SDK
- * peer behind it does (a `MeteredPeer` is single-use, so every join builds a new one). Consumers subscribe to the
- * store's events instead of polling, and read its getters for the current snapshot.
+ * `@lit/context`. The value is ONE long-lived, read-only `RoomStore` per room: it never changes identity, even
+ * though the SDK peer behind it does (a `MeteredPeer` is single-use, so every join builds a new one).
+ *
+ * Because the identity never changes, a subscribing `ContextConsumer` alone re-renders its element only once,
+ * when the room is first found: `subscribe: true` reports a *different* value, never a changed one. To follow the
+ * room, listen to the store's `change` event (and `data` for payloads) and read its getters then — or use
+ * `RoomStoreController` (src/controllers/room-store-controller.ts), which does exactly that:
+ *
+ * ```ts
+ * private room = new RoomStoreController(this); // re-renders on every change
+ * render() { return html`${this.room.store?.participants.length ?? 0} people`; }
+ * ```
  */
 import { createContext } from '@lit/context';
 import type { MeteredPeer, PeerConnectionState } from '@metered-ca/realtime';
@@ -79,5 +88,8 @@ export interface RoomStore extends EventTarget {
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
 }
 
-/** Context key. Consumers use `new ContextConsumer(this, { context: roomContext, subscribe: true })`. */
+/**
+ * Context key. Use `RoomStoreController`, or a `ContextConsumer` with `subscribe: true` plus a listener for the
+ * store's `change` event (see the top of this file).
+ */
 export const roomContext = createContext<RoomStore | undefined>(Symbol.for('metered-elements/room'));

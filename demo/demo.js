@@ -7,6 +7,7 @@ const EVENTS = [
   'metered-left',
   'metered-state-change',
   'metered-peer-joined',
+  'metered-peer-updated',
   'metered-peer-left',
   'metered-message',
   'metered-error',

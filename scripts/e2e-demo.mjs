@@ -199,6 +199,13 @@ try {
         }
         const html = await bob.evaluate(() => document.getElementById('event-log').innerHTML);
         if (html.includes('<b>not bold</b>')) throw new Error('remote text reached the log as HTML');
+        // metered-peer-joined waits for the newcomer's name: the log shows "Alice", never a "Guest …" placeholder.
+        const joinedEntry = await bob.evaluate(
+          () => document.querySelector('#event-log li[data-event="metered-peer-joined"] pre')?.textContent ?? '',
+        );
+        if (!joinedEntry.includes('"displayName": "Alice"')) {
+          throw new Error(`metered-peer-joined does not carry Alice's name: ${joinedEntry}`);
+        }
       });
       await check("the README's token endpoint mints a token the server accepts", tokenRecipeWorks);
       await check('no page errors, no Content-Security-Policy violations', async () => {

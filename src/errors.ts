@@ -89,6 +89,7 @@ export const MeteredErrorCode = {
   no_media_received: 'no_media_received',
   missing_room: 'missing_room',
   invalid_config: 'invalid_config',
+  session_ended: 'session_ended',
 } as const;
 export type MeteredErrorCode = keyof typeof MeteredErrorCode;
 
@@ -158,6 +159,12 @@ export interface InvalidConfigDetail extends ErrorBase<'invalid_config'> {
   readonly attribute: string;
 }
 
+/**
+ * A chat message whose session is over (the room left, or joined again with a new peer, e.g. another channel): it
+ * is never sent through the next session; its text goes back into the chat's input.
+ */
+export type SessionEndedDetail = ErrorBase<'session_ended'>;
+
 /** `detail` of every `metered-error` event: switch on `code` and TypeScript narrows to the per-code fields. */
 export type MeteredErrorDetail =
   | CloseErrorDetail
@@ -175,6 +182,7 @@ export type MeteredErrorDetail =
   | AutoplayBlockedDetail
   | NoMediaReceivedDetail
   | MissingRoomDetail
-  | InvalidConfigDetail;
+  | InvalidConfigDetail
+  | SessionEndedDetail;
 
 export { ERROR_TEXT } from './error-text.js';

@@ -9,14 +9,15 @@
  *   `no_media_received` at the others).
  *
  * Both are broadcast when they change and sent directly to each newcomer. Remote payloads are untrusted: the
- * parsers accept only the exact shapes and bound the lengths.
+ * parsers accept only the exact shapes and bound the lengths. Names follow the product-wide rule
+ * (src/wire/names.ts): we send them normalised, and accept any name a conforming sender could have sent.
  */
 import { isRecord } from '../wire/is-record.js';
+import { isWireName, normalizeName } from '../wire/names.js';
 import type { StreamRole } from '../room-context.js';
 
 export const STREAM_ROLE_TYPE = 'metered-elements/stream-role';
 export const HELLO_TYPE = 'metered-elements/hello';
-const MAX_NAME_LENGTH = 100;
 const MAX_STREAM_ID_LENGTH = 256;
 
 export interface StreamRoleMessage {
@@ -47,8 +48,8 @@ export function parseStreamRole(data: unknown): StreamRoleMessage | null {
 export function parseHello(data: unknown): HelloMessage | null {
   if (!isRecord(data) || data.type !== HELLO_TYPE) return null;
   const { displayName, publishes } = data;
-  if (typeof displayName !== 'string' || typeof publishes !== 'boolean') return null;
-  return { type: HELLO_TYPE, displayName: displayName.trim().slice(0, MAX_NAME_LENGTH), publishes };
+  if (!isWireName(displayName) || typeof publishes !== 'boolean') return null;
+  return { type: HELLO_TYPE, displayName: displayName.trim(), publishes };
 }
 
 export function streamRoleMessage(streamId: string, role: StreamRole): StreamRoleMessage {
@@ -56,5 +57,5 @@ export function streamRoleMessage(streamId: string, role: StreamRole): StreamRol
 }
 
 export function helloMessage(displayName: string, publishes: boolean): HelloMessage {
-  return { type: HELLO_TYPE, displayName: displayName.slice(0, MAX_NAME_LENGTH), publishes };
+  return { type: HELLO_TYPE, displayName: normalizeName(displayName), publishes };
 }

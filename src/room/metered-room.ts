@@ -256,9 +256,9 @@ export class MeteredRoom extends JoinYieldingElement {
             ? this.#renderControlBar()
             : nothing
           : html`<div class="layout" part="layout">
-              <metered-video part="video" exportparts=${VIDEO_PARTS}></metered-video>
+              <metered-video class="video" part="video" exportparts=${VIDEO_PARTS}></metered-video>
               ${this.#renderControlBar()}
-              <metered-chat part="chat" exportparts=${CHAT_PARTS}></metered-chat>
+              <metered-chat class="chat" part="chat" exportparts=${CHAT_PARTS}></metered-chat>
             </div>`
       }`;
   }

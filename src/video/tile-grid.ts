@@ -25,10 +25,13 @@ export function gridColumns(count: number, width: number, height: number): numbe
   return best;
 }
 
-/** Columns of small tiles under the featured one in the speaker layout (a row of up to this many). */
+/** Columns of the thumbnail rows under the featured tile in the speaker layout. */
 const SPEAKER_ROW = 4;
 
-/** Columns for the speaker layout: the featured tile spans them all, the others share rows below it. */
+/**
+ * Columns for the speaker layout: the featured tile spans them all, the others are thumbnails a quarter of the
+ * width, however few there are (a lone thumbnail as wide as the featured tile would not read as "small").
+ */
 export function speakerColumns(count: number): number {
-  return Math.max(1, Math.min(count - 1, SPEAKER_ROW));
+  return count <= 1 ? 1 : SPEAKER_ROW;
 }

@@ -251,8 +251,7 @@ export class MeteredChat extends JoinYieldingElement {
     if (current?.status !== 'failed') return;
     // Pinned to its session: after a leave or a new join (maybe in another channel) it goes back to the input.
     if (current.sentWith !== this.#room.store?.peer) {
-      this.#history.drop(current.key);
-      this.requestUpdate();
+      this.#dropEntry(current.key);
       this.#giveBack([current]);
       return;
     }

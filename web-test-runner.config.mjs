@@ -6,6 +6,12 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChromium, CHROMIUM_FLAGS } from './scripts/chromium-path.mjs';
 import { serverPlugin, tokenUrlMiddleware } from './test/helpers/wtr-server-plugin.mjs';
 
+/**
+ * `insecure.test` is loopback under a name the browser does not trust, so test/chat-insecure-context.test.ts can load
+ * a real non-secure page (no `crypto.randomUUID`, no camera) without leaving the machine.
+ */
+const INSECURE_ORIGIN_FLAG = '--host-resolver-rules=MAP insecure.test 127.0.0.1';
+
 export default {
   files: ['test/**/*.test.ts', '!test/server/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
@@ -17,7 +23,7 @@ export default {
   testFramework: { config: { timeout: 30000 } },
   browsers: [
     chromeLauncher({
-      launchOptions: { executablePath: findChromium(), args: CHROMIUM_FLAGS, headless: true },
+      launchOptions: { executablePath: findChromium(), args: [...CHROMIUM_FLAGS, INSECURE_ORIGIN_FLAG], headless: true },
     }),
   ],
   middleware: [tokenUrlMiddleware],

@@ -4,7 +4,7 @@
  * server text. Facts the SDK error does not carry (the socket's close code and reason, the token-url failure
  * count, the remote peer of a negotiation) come in through `MappingContext` from the room, which observes them.
  */
-import { CloseErrorCode, SERVER_ERROR_CODES, type ServerErrorCode } from './errors.js';
+import { CloseErrorCode, SERVER_ERROR_CODES, type MediaErrorDetail, type ServerErrorCode } from './errors.js';
 import type { MeteredErrorInit } from './events.js';
 import { isRecord } from './wire/is-record.js';
 
@@ -65,18 +65,24 @@ export function mapScreenShareError(err: unknown): MeteredErrorInit {
   return mapMediaError(err);
 }
 
-/** A browser `getUserMedia` failure. */
+/** A browser `getUserMedia` / `getDisplayMedia` failure, by the DOMException's name. */
+function mediaErrorCode(name: string | undefined): MediaErrorDetail['code'] {
+  switch (name) {
+    case 'NotAllowedError':
+    case 'SecurityError':
+      return 'media_permission_denied';
+    case 'NotReadableError':
+    case 'AbortError':
+      return 'media_device_in_use';
+    default:
+      // NotFoundError, OverconstrainedError, and anything unexpected: to the user, no usable device.
+      return 'media_device_not_found';
+  }
+}
+
+/** A browser `getUserMedia` failure (and a `getDisplayMedia` one other than a refusal). */
 export function mapMediaError(err: unknown): MeteredErrorInit {
-  const name = stringField(err, 'name');
-  const code =
-    name === 'NotAllowedError' || name === 'SecurityError'
-      ? 'media_permission_denied'
-      : name === 'NotFoundError' || name === 'OverconstrainedError'
-        ? 'media_device_not_found'
-        : name === 'NotReadableError' || name === 'AbortError'
-          ? 'media_device_in_use'
-          : 'media_device_not_found';
-  return { code, fatal: false, cause: err };
+  return { code: mediaErrorCode(stringField(err, 'name')), fatal: false, cause: err };
 }
 
 /**

@@ -91,6 +91,7 @@ export const MeteredErrorCode = {
   invalid_config: 'invalid_config',
   connection_failed: 'connection_failed',
   screen_share_denied: 'screen_share_denied',
+  session_ended: 'session_ended',
 } as const;
 export type MeteredErrorCode = keyof typeof MeteredErrorCode;
 
@@ -169,6 +170,12 @@ export interface InvalidConfigDetail extends ErrorBase<'invalid_config'> {
   readonly attribute: string;
 }
 
+/**
+ * A chat message whose session is over (the room left, or joined again with a new peer, e.g. another channel): it
+ * is never sent through the next session; its text goes back into the chat's input.
+ */
+export type SessionEndedDetail = ErrorBase<'session_ended'>;
+
 /** `detail` of every `metered-error` event: switch on `code` and TypeScript narrows to the per-code fields. */
 export type MeteredErrorDetail =
   | CloseErrorDetail
@@ -187,6 +194,7 @@ export type MeteredErrorDetail =
   | NoMediaReceivedDetail
   | MissingRoomDetail
   | InvalidConfigDetail
-  | ConnectionFailedDetail;
+  | ConnectionFailedDetail
+  | SessionEndedDetail;
 
 export { ERROR_TEXT } from './error-text.js';

@@ -13,6 +13,8 @@ import {
   typeAndSend,
   type Side,
 } from './helpers/chat-dom.js';
+import { CHAT_MESSAGE_TYPE } from '../src/chat/chat-message.js';
+import { MAX_NAME_LENGTH } from '../src/wire/names.js';
 import { collectErrors, uniqueChannel, waitForError, waitForState } from './helpers/room.js';
 import {
   mainServer,
@@ -147,6 +149,51 @@ describe('<metered-chat> keeps every message', () => {
     const [message] = messages(reader.chat);
     expect(part(message, 'sender').textContent).to.equal('Grace Hopper');
     expect(message.querySelector('[part~="unverified"]')).to.equal(null);
+  });
+
+  it('a sender with a 300-character display-name is heard: the name is cut to the shared limit, not dropped', async () => {
+    const server = await mainServer();
+    const parent = await roomsContainer();
+    const channel = uniqueChannel('chat');
+    const longName = `${'Long'.repeat(74)}Name`; // 300 characters
+    const sender = addChatRoom(server, parent, { channel, displayName: longName });
+    const reader = addChatRoom(server, parent, { channel, displayName: 'Reader' });
+    await joined(sender.room, reader.room);
+
+    await typeAndSend(sender.chat, 'can you hear me?');
+    await waitUntil(() => messages(sender.chat)[0]?.dataset.status === 'sent', 'the sender never saw it sent');
+    await waitUntil(() => messages(reader.chat).length === 1, 'the message from the long-named sender was dropped');
+    const [message] = messages(reader.chat);
+    expect(part(message, 'text').textContent).to.equal('can you hear me?');
+    expect(part(message, 'sender').textContent).to.equal(longName.slice(0, MAX_NAME_LENGTH));
+  });
+
+  it('a room with debug logs each malformed chat message it drops, naming the problem', async () => {
+    const server = await mainServer();
+    const parent = await roomsContainer();
+    const channel = uniqueChannel('chat');
+    const sender = addChatRoom(server, parent, { channel, displayName: 'Sender' });
+    const reader = addChatRoom(server, parent, { channel, displayName: 'Reader' });
+    reader.room.debug = true;
+    await joined(sender.room, reader.room);
+    const logged: string[] = [];
+    const realDebug = console.debug;
+    console.debug = (...args: unknown[]) => {
+      logged.push(args.map(String).join(' '));
+      realDebug.apply(console, args);
+    };
+    try {
+      const peer = sender.room.peer!;
+      const line = (id: string, name: string) => ({ type: CHAT_MESSAGE_TYPE, id, text: 'hi', name, sentAt: Date.now() });
+      await peer.send(line('too-long-name', 'n'.repeat(MAX_NAME_LENGTH + 1)));
+      await peer.send(line('fine', 'Sender')); // same socket, same order: once it is shown, the first was handled
+      await waitUntil(() => messages(reader.chat).length === 1, 'the valid message did not arrive');
+      const drops = logged.filter((entry) => entry.startsWith('metered-chat: dropped'));
+      expect(drops).to.have.length(1);
+      expect(drops[0]).to.contain(sender.room.peerId!).and.contain('name');
+    } finally {
+      console.debug = realDebug;
+    }
   });
 
   it('keeps following new messages at the bottom, but not while the reader scrolled up: then "New messages" appears', async () => {

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { CHAT_MESSAGE_TYPE, createChatPayload, parseChatPayload } from '../src/chat/chat-message.js';
+import { CHAT_MESSAGE_TYPE, createChatPayload, newMessageId, parseChatPayload, readChatPayload } from '../src/chat/chat-message.js';
 import { resolveSenderName } from '../src/chat/sender-name.js';
 import type { Participant } from '../src/room-context.js';
+import { MAX_NAME_LENGTH } from '../src/wire/names.js';
 
 const valid = { type: CHAT_MESSAGE_TYPE, id: 'm-1', text: 'hello', name: 'Ada', sentAt: 1700000000000 };
 
@@ -9,6 +10,26 @@ describe('chat wire format', () => {
   it('round-trips what createChatPayload builds', () => {
     const payload = createChatPayload('hi there', 'Ada', 42);
     expect(parseChatPayload(JSON.parse(JSON.stringify(payload)))).to.deep.equal(payload);
+  });
+
+  it('cuts a long name to the shared limit when sending, and accepts a name at that limit', () => {
+    const payload = createChatPayload('hi', `  ${'n'.repeat(300)}  `, 42);
+    expect(payload.name).to.equal('n'.repeat(MAX_NAME_LENGTH));
+    expect(parseChatPayload(payload)).to.deep.equal(payload);
+  });
+
+  it('names what is wrong with a malformed chat message, and leaves other types alone', () => {
+    expect(readChatPayload({ ...valid, name: 'n'.repeat(MAX_NAME_LENGTH + 1) })).to.deep.equal({
+      kind: 'malformed',
+      problem: 'name must be a string within the shared name limit',
+    });
+    expect(readChatPayload({ type: 'something-else' })).to.deep.equal({ kind: 'other' });
+  });
+
+  it('makes 128-bit ids from getRandomValues, without crypto.randomUUID (absent on insecure pages)', () => {
+    const ids = new Set(Array.from({ length: 100 }, () => newMessageId()));
+    expect(ids.size).to.equal(100);
+    for (const id of ids) expect(id).to.match(/^[0-9a-f]{32}$/);
   });
 
   it('keeps only the known fields of a valid message', () => {
@@ -33,7 +54,7 @@ describe('chat wire format', () => {
     ['id empty', { ...valid, id: '' }],
     ['id too long', { ...valid, id: 'i'.repeat(65) }],
     ['name not a string', { ...valid, name: 7 }],
-    ['name too long', { ...valid, name: 'n'.repeat(129) }],
+    ['name over the shared limit', { ...valid, name: 'n'.repeat(MAX_NAME_LENGTH + 1) }],
     ['sentAt a string', { ...valid, sentAt: '1700000000000' }],
     ['sentAt NaN', { ...valid, sentAt: Number.NaN }],
     ['sentAt Infinity', { ...valid, sentAt: Number.POSITIVE_INFINITY }],

@@ -3,6 +3,7 @@
  * Every remote string is interpolated as a text binding (`${entry.text}`), which Lit writes as a text node:
  * markup in a message is shown, never parsed.
  */
+import type { MeteredPeer } from '@metered-ca/realtime';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ERROR_TEXT } from '../error-text.js';
 import type { MeteredErrorCode } from '../errors.js';
@@ -21,6 +22,8 @@ export interface ChatEntry extends MessageDetail {
   readonly failure?: MeteredErrorCode;
   /** What we sent (own entries), so Retry re-sends the same id and receivers can drop a duplicate. */
   readonly payload?: ChatPayload;
+  /** The session (SDK peer, one per join) an own entry was written in: Retry never sends it through another. */
+  readonly sentWith?: MeteredPeer;
 }
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -29,13 +32,19 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute:
 export type RetryHandler = (entry: ChatEntry) => void;
 
 function renderStatus(entry: ChatEntry, retry: RetryHandler): TemplateResult | typeof nothing {
-  if (entry.status === 'sending') return html`<span part="pending">Sending…</span>`;
+  if (entry.status === 'sending') return html`<span class="pending" part="pending">Sending…</span>`;
   if (entry.status !== 'failed') return nothing;
   const text = ERROR_TEXT[entry.failure ?? 'disconnected'];
-  return html`<p part="failure">
+  return html`<p class="failure" part="failure">
     <span>Not sent: ${text.message}</span>
-    <button part="retry" type="button" @click=${() => retry(entry)}>Retry</button>
+    <button class="retry" part="retry" type="button" @click=${() => retry(entry)}>Retry</button>
   </p>`;
+}
+
+const UNVERIFIED_TITLE = 'This name was not confirmed by the server';
+
+function renderUnverified(): TemplateResult {
+  return html`<span class="unverified" part="unverified" title=${UNVERIFIED_TITLE}>unverified</span>`;
 }
 
 export function renderEntry(entry: ChatEntry, retry: RetryHandler): TemplateResult {
@@ -45,16 +54,12 @@ export function renderEntry(entry: ChatEntry, retry: RetryHandler): TemplateResu
     class=${entry.isOwn ? 'message own' : 'message'}
     data-status=${entry.status}
   >
-    <p part="meta">
-      <span part="sender">${entry.isOwn ? 'You' : entry.displayName}</span>
-      ${
-        entry.isOwn || entry.nameVerified
-          ? nothing
-          : html`<span part="unverified" title="This name was not confirmed by the server">unverified</span>`
-      }
-      <time part="time" datetime=${shownAt.toISOString()}>${timeFormat.format(shownAt)}</time>
+    <p class="meta" part="meta">
+      <span class="sender" part="sender">${entry.isOwn ? 'You' : entry.displayName}</span>
+      ${entry.isOwn || entry.nameVerified ? nothing : renderUnverified()}
+      <time class="time" part="time" datetime=${shownAt.toISOString()}>${timeFormat.format(shownAt)}</time>
     </p>
-    <p part="text">${entry.text}</p>
+    <p class="text" part="text">${entry.text}</p>
     ${renderStatus(entry, retry)}
   </div>`;
 }

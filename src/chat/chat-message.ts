@@ -1,17 +1,19 @@
 /**
  * The chat wire format: what `<metered-chat>` broadcasts with `peer.send()` and accepts from the room's `data`
- * event. Everything that arrives is untrusted (any peer on the channel can send any JSON), so `parseChatPayload`
+ * event. Everything that arrives is untrusted (any peer on the channel can send any JSON), so `readChatPayload`
  * accepts exactly this shape and nothing else; other `type`s on the same channel (the room's
  * `metered-elements/stream-role`, an application's own messages) are not chat and are ignored.
  */
 import { isRecord } from '../wire/is-record.js';
+import { isWireName, normalizeName } from '../wire/names.js';
 
 export const CHAT_MESSAGE_TYPE = 'metered-elements/chat';
 
-/** Bounds for incoming fields. Text is bounded by the server's frame cap anyway; names and ids are short. */
+/** Bounds for incoming fields. Text is bounded by the server's frame cap anyway; ids are short. */
 const MAX_ID_LENGTH = 64;
-export const MAX_NAME_LENGTH = 128;
 const MAX_TEXT_LENGTH = 65536;
+/** Random bytes in a message id: 128 bits, as many as a UUID carries. */
+const ID_BYTES = 16;
 
 export interface ChatPayload {
   readonly type: typeof CHAT_MESSAGE_TYPE;
@@ -24,24 +26,49 @@ export interface ChatPayload {
   readonly sentAt: number;
 }
 
-export function createChatPayload(text: string, name: string, now = Date.now()): ChatPayload {
-  return { type: CHAT_MESSAGE_TYPE, id: crypto.randomUUID(), text, name, sentAt: now };
+/** What arrived on the channel: a chat message, a chat message we must drop (and why), or not chat at all. */
+export type ChatRead =
+  | { readonly kind: 'chat'; readonly payload: ChatPayload }
+  | { readonly kind: 'malformed'; readonly problem: string }
+  | { readonly kind: 'other' };
+
+/**
+ * A fresh message id: 32 hex digits from `crypto.getRandomValues`, which every page has. (`crypto.randomUUID`
+ * exists only in secure contexts, and the room also runs on plain-http pages.)
+ */
+export function newMessageId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(ID_BYTES));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-export function isBoundedString(value: unknown, min: number, max: number): value is string {
+/** The payload a conforming sender sends: the name normalised to the shared limit (see src/wire/names.ts). */
+export function createChatPayload(text: string, name: string, now = Date.now()): ChatPayload {
+  return { type: CHAT_MESSAGE_TYPE, id: newMessageId(), text, name: normalizeName(name), sentAt: now };
+}
+
+function isBoundedString(value: unknown, min: number, max: number): value is string {
   return typeof value === 'string' && value.length >= min && value.length <= max;
 }
 
 /**
- * Returns the chat payload in `data`, or null when `data` is anything else (not chat, or malformed chat).
- * Returns a fresh object with only the known fields, so extra keys a sender adds never reach the UI.
+ * Reads `data` as chat. A chat payload comes back as a fresh object with only the known fields, so extra keys a
+ * sender adds never reach the UI; one of the chat type with a bad field comes back as `malformed`, naming the field.
  */
-export function parseChatPayload(data: unknown): ChatPayload | null {
-  if (!isRecord(data) || data.type !== CHAT_MESSAGE_TYPE) return null;
+export function readChatPayload(data: unknown): ChatRead {
+  if (!isRecord(data) || data.type !== CHAT_MESSAGE_TYPE) return { kind: 'other' };
   const { id, text, name, sentAt } = data;
-  if (!isBoundedString(id, 1, MAX_ID_LENGTH)) return null;
-  if (!isBoundedString(text, 1, MAX_TEXT_LENGTH) || text.trim() === '') return null;
-  if (!isBoundedString(name, 0, MAX_NAME_LENGTH)) return null;
-  if (typeof sentAt !== 'number' || !Number.isFinite(sentAt)) return null;
-  return { type: CHAT_MESSAGE_TYPE, id, text, name, sentAt };
+  const malformed = (problem: string): ChatRead => ({ kind: 'malformed', problem });
+  if (!isBoundedString(id, 1, MAX_ID_LENGTH)) return malformed(`id must be 1–${MAX_ID_LENGTH} characters`);
+  if (!isBoundedString(text, 1, MAX_TEXT_LENGTH) || text.trim() === '') {
+    return malformed(`text must be 1–${MAX_TEXT_LENGTH} characters and not blank`);
+  }
+  if (!isWireName(name)) return malformed('name must be a string within the shared name limit');
+  if (typeof sentAt !== 'number' || !Number.isFinite(sentAt)) return malformed('sentAt must be a finite number');
+  return { kind: 'chat', payload: { type: CHAT_MESSAGE_TYPE, id, text, name, sentAt } };
+}
+
+/** The chat payload in `data`, or null when `data` is anything else (not chat, or malformed chat). */
+export function parseChatPayload(data: unknown): ChatPayload | null {
+  const read = readChatPayload(data);
+  return read.kind === 'chat' ? read.payload : null;
 }

@@ -7,7 +7,7 @@ export const chatStyles = css`
     min-height: 12rem;
     box-sizing: border-box;
   }
-  [part='base'] {
+  .base {
     display: flex;
     flex-direction: column;
     flex: 1;
@@ -20,7 +20,7 @@ export const chatStyles = css`
     flex: 1;
     min-height: 6rem;
   }
-  [part='list'] {
+  .list {
     flex: 1;
     box-sizing: border-box;
     overflow-y: auto;
@@ -32,7 +32,7 @@ export const chatStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
-  [part='empty'] {
+  .empty {
     margin: auto;
     color: var(--_muted);
   }
@@ -53,30 +53,30 @@ export const chatStyles = css`
   .message p {
     margin: 0;
   }
-  [part='meta'],
-  [part='failure'] {
+  .meta,
+  .failure {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5ch;
     align-items: baseline;
     font-size: 0.8em;
   }
-  [part='sender'] {
+  .sender {
     font-weight: 600;
     overflow-wrap: anywhere;
   }
-  [part='unverified'] {
+  .unverified {
     color: var(--_danger);
     font-style: italic;
   }
-  [part='text'] {
+  .text {
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
-  [part='pending'] {
+  .pending {
     font-size: 0.8em;
   }
-  [part='failure'] {
+  .failure {
     align-items: center;
     font-size: 0.85em;
     font-weight: 600;
@@ -95,25 +95,25 @@ export const chatStyles = css`
     background: var(--_bg);
     color: var(--_text);
   }
-  [part='new-messages'] {
+  .new-messages {
     position: absolute;
     left: 50%;
     transform: translateX(-50%);
     bottom: var(--_gap);
     box-shadow: 0 2px 6px rgb(0 0 0 / 0.3);
   }
-  [part='form'] {
+  .form {
     display: grid;
     grid-template-columns: 1fr auto;
     gap: calc(var(--_gap) / 2) var(--_gap);
   }
-  [part='label'],
-  [part='status'] {
+  .label,
+  .status {
     grid-column: 1 / -1;
     font-size: 0.85em;
     color: var(--_muted);
   }
-  [part='input'] {
+  .input {
     resize: vertical;
     min-height: 2.5em;
     padding: calc(var(--_gap) / 2);
@@ -121,14 +121,14 @@ export const chatStyles = css`
     background: var(--_bg);
     color: var(--_text);
   }
-  [part='input'][aria-invalid='true'] {
+  .input[aria-invalid='true'] {
     border-color: var(--_danger);
   }
-  [part='status'] {
+  .status {
     margin: 0;
     min-height: 1.2em;
   }
-  [part='status'].error {
+  .status.error {
     color: var(--_danger);
   }
 `;

@@ -5,20 +5,27 @@ import { ERROR_TEXT } from '../error-text.js';
 import { emit, emitError, type MeteredErrorInit } from '../events.js';
 import { JoinYieldingElement } from '../join-yield.js';
 import type { MeteredPeer } from '@metered-ca/realtime';
-import type { RoomDataDetail } from '../room-context.js';
+import type { RoomDataDetail, RoomStore } from '../room-context.js';
 import { themeStyles } from '../theme.styles.js';
 import { renderEntry, toMessageDetail, type ChatEntry } from './chat-entry.js';
-import { createChatPayload, parseChatPayload } from './chat-message.js';
+import { ChatHistory } from './chat-history.js';
+import { createChatPayload, readChatPayload } from './chat-message.js';
 import { FollowScrollController } from './follow-scroll-controller.js';
 import { chatStyles } from './metered-chat.styles.js';
 import { classifySendError } from './send-error.js';
 import { resolveSenderName } from './sender-name.js';
 
-/** Why the draft is still in the input instead of in the list: `not_joined` or `oversized` (with size and cap). */
+/**
+ * Why the draft is in the input instead of in the list: `not_joined`, `oversized` (with size and cap), or
+ * `session_ended` (a message of an ended session was given back).
+ */
 type DraftProblem = MeteredErrorInit;
 
-/** The list keeps this many messages; older ones are dropped, except ours that are still sending or failed. */
-const MAX_ENTRIES = 500;
+/** True when the room asks for console logging (`debug`), so a dropped message is explained in the console. */
+function roomDebugs(store: RoomStore): boolean {
+  const host: HTMLElement & { debug?: unknown } = store.host;
+  return host.debug === true;
+}
 
 /**
  * Text chat for everyone in the surrounding `<metered-room>`. Messages are broadcast to the room's channel with the
@@ -26,7 +33,11 @@ const MAX_ENTRIES = 500;
  * `username`) are shown as is; a name a sender merely claims is shown with an "unverified" mark. Remote text is always shown as text, never as HTML. Enter sends,
  * Shift+Enter starts a new line. Nothing typed is lost: while the room is not joined the draft stays in the input,
  * a message too long to send goes back into the input, and a message the server refused stays in the list with
- * a Retry button. Must be placed inside a `<metered-room>` (at any depth, across shadow roots).
+ * a Retry button. The list belongs to one session of the room: when the room joins again (after a leave, a failure
+ * or a channel change) the old messages are cleared, and any of ours that never went through go back into the
+ * input (`session_ended`) instead of into the new session. Must be placed inside a `<metered-room>` (at any depth,
+ * across shadow roots). With the room's `debug` set, a malformed chat message that is dropped is logged with
+ * `console.debug`.
  *
  * @summary Text chat for the surrounding room: a message list and an input.
  *
@@ -35,7 +46,9 @@ const MAX_ENTRIES = 500;
  * @fires metered-error - On the chat element when sending fails: `not_joined` (sent before the room joined; the
  *   draft is kept), `oversized` (with `size` and `cap`; the draft is kept), `over_message_quota`,
  *   `action_not_permitted` and other server codes (the message is marked failed, with Retry), `disconnected`
- *   (the connection dropped before the server confirmed; Retry); `missing_room` when there is no room above it.
+ *   (the connection dropped before the server confirmed; Retry); `session_ended` (the room left or joined again
+ *   while a message of ours was unsent: its text is back in the input); `missing_room` when there is no room
+ *   above it.
  *
  * @csspart base - The wrapper around the list and the form.
  * @csspart list - The scrolling message list (`role="log"`, a polite live region).
@@ -76,21 +89,26 @@ export class MeteredChat extends JoinYieldingElement {
   // Internal reactive state, declared here rather than with decorators: no decorator helpers in the bundle.
   static override properties = {
     // attribute:false is implied by state:true for Lit, but the manifest analyzer needs it to list no attributes.
-    entries: { state: true, attribute: false },
     draft: { state: true, attribute: false },
     draftProblem: { state: true, attribute: false },
   };
 
-  private entries: readonly ChatEntry[] = [];
   private draft = '';
   /** Why the draft is still in the input, or null. */
   private draftProblem: DraftProblem | null = null;
 
-  readonly #seenKeys = new Set<string>();
-  readonly #room = new RoomStoreController(this, { onData: (event) => this.#receive(event.detail) });
-  readonly #follow = new FollowScrollController(this, () =>
-    this.renderRoot.querySelector<HTMLElement>('[part="list"]'),
-  );
+  /** This session's messages; render reads it, and every change to it requests an update. */
+  readonly #history = new ChatHistory();
+  /** The SDK peer of the session the history belongs to (a new join builds a new one; a reconnect keeps it). */
+  #sessionPeer: MeteredPeer | null = null;
+  readonly #room = new RoomStoreController(this, {
+    onData: (event) => this.#receive(event.detail),
+    onChange: (store) => this.#followSession(store),
+    onStore: (store) => {
+      if (store) this.#followSession(store);
+    },
+  });
+  readonly #follow = new FollowScrollController(this, () => this.renderRoot.querySelector<HTMLElement>('.list'));
 
   protected override willUpdate(): void {
     // The "not in the room" hint is about the room's state; once joined it no longer applies.
@@ -129,6 +147,7 @@ export class MeteredChat extends JoinYieldingElement {
       isOwn: true,
       status: 'sending',
       payload,
+      sentWith: peer,
     };
     this.#addEntry(entry);
     this.draft = '';
@@ -139,28 +158,42 @@ export class MeteredChat extends JoinYieldingElement {
   override render(): TemplateResult {
     if (this.#room.missing) return renderMissingRoom();
     const joined = !!this.#joinedPeer();
-    return html`<section part="base">
+    const entries = this.#history.entries;
+    return html`<section class="base" part="base">
       <div class="log-area">
-        <div part="list" role="log" aria-label="Chat messages" tabindex="0" @scroll=${this.#follow.onScroll}>
-          ${this.entries.length === 0 ? html`<p part="empty">No messages yet.</p>` : nothing}
+        <div
+          class="list"
+          part="list"
+          role="log"
+          aria-label="Chat messages"
+          tabindex="0"
+          @scroll=${this.#follow.onScroll}
+        >
+          ${entries.length === 0 ? html`<p class="empty" part="empty">No messages yet.</p>` : nothing}
           ${repeat(
-            this.entries,
+            entries,
             (entry) => entry.key,
             (entry) => renderEntry(entry, this.#retry),
           )}
         </div>
         ${
           this.#follow.hasUnseen
-            ? html`<button part="new-messages" type="button" @click=${() => this.#follow.scrollToEnd()}>
+            ? html`<button
+                class="new-messages"
+                part="new-messages"
+                type="button"
+                @click=${() => this.#follow.scrollToEnd()}
+              >
                 New messages ↓
               </button>`
             : nothing
         }
       </div>
-      <form part="form" @submit=${this.#onSubmit}>
-        <label part="label" for="input">Message</label>
+      <form class="form" part="form" @submit=${this.#onSubmit}>
+        <label class="label" part="label" for="input">Message</label>
         <textarea
           id="input"
+          class="input"
           part="input"
           rows="2"
           aria-describedby="status"
@@ -169,8 +202,8 @@ export class MeteredChat extends JoinYieldingElement {
           @input=${this.#onInput}
           @keydown=${this.#onKeydown}
         ></textarea>
-        <button part="send" type="submit">Send</button>
-        <p id="status" part="status" class=${this.draftProblem ? 'error' : ''}>
+        <button class="send" part="send" type="submit">Send</button>
+        <p id="status" part="status" class=${this.draftProblem ? 'status error' : 'status'}>
           ${this.#statusText(joined)}
         </p>
       </form>
@@ -185,6 +218,10 @@ export class MeteredChat extends JoinYieldingElement {
     }
     if (problem?.code === 'not_joined')
       return `${ERROR_TEXT.not_joined.message} Your message is kept; send it once joined.`;
+    if (problem?.code === 'session_ended') {
+      const { message, remedy } = ERROR_TEXT.session_ended;
+      return `${message} ${remedy}`;
+    }
     return joined ? '' : 'Not in the room yet. You can type; the message is kept until you send it.';
   }
 
@@ -210,9 +247,15 @@ export class MeteredChat extends JoinYieldingElement {
   }
 
   readonly #retry = (entry: ChatEntry): void => {
-    const peer = this.#joinedPeer();
-    const current = this.entries.find((e) => e.key === entry.key);
+    const current = this.#history.find(entry.key);
     if (current?.status !== 'failed') return;
+    // Pinned to its session: after a leave or a new join (maybe in another channel) it goes back to the input.
+    if (current.sentWith !== this.#room.store?.peer) {
+      this.#dropEntry(current.key);
+      this.#giveBack([current]);
+      return;
+    }
+    const peer = this.#joinedPeer();
     if (!peer) {
       emitError(this, { code: 'not_joined', fatal: false });
       return;
@@ -226,9 +269,11 @@ export class MeteredChat extends JoinYieldingElement {
     try {
       await peer.send(entry.payload);
       const sent: ChatEntry = { ...entry, status: 'sent', failure: undefined };
-      this.#replaceEntry(sent);
+      // Gone from the list when its session ended meanwhile: its text was given back, nothing more to say.
+      if (!this.#replaceEntry(sent)) return;
       emit(this, 'metered-message', toMessageDetail(sent));
     } catch (err) {
+      if (!this.#history.find(entry.key)) return; // its session ended meanwhile and gave the text back
       const failure = classifySendError(err);
       emitError(this, failure.error);
       // The SDK refuses oversized and not-joined sends before anything leaves the page, and the rejection
@@ -247,11 +292,16 @@ export class MeteredChat extends JoinYieldingElement {
   #receive(detail: RoomDataDetail): void {
     // Chat is a broadcast; a direct message shaped like chat would look public here while it is not.
     if (detail.kind !== 'broadcast') return;
-    const payload = parseChatPayload(detail.data);
     const store = this.#room.store;
-    if (!payload || !store || detail.senderPeerId === store.peerId) return;
+    if (!store || detail.senderPeerId === store.peerId) return;
+    const read = readChatPayload(detail.data);
+    if (read.kind === 'malformed' && roomDebugs(store)) {
+      console.debug(`metered-chat: dropped a malformed chat message from peer ${detail.senderPeerId}: ${read.problem}`);
+    }
+    if (read.kind !== 'chat') return;
+    const { payload } = read;
     const key = `${detail.senderPeerId}:${payload.id}`;
-    if (this.#seenKeys.has(key)) return; // a retry of a message that did arrive
+    if (this.#history.hasSeen(key)) return; // a retry of a message that did arrive
     const participant = store.participants.find((p) => p.peerId === detail.senderPeerId);
     const name = resolveSenderName(detail.senderMetadata, payload.name, participant);
     const entry: ChatEntry = {
@@ -270,26 +320,44 @@ export class MeteredChat extends JoinYieldingElement {
   }
 
   #addEntry(entry: ChatEntry): void {
-    this.#seenKeys.add(entry.key);
-    // Over the cap, the oldest entries go, except ours still sending or failed (their text would be lost).
-    let excess = this.entries.length + 1 - MAX_ENTRIES;
-    this.entries = [...this.entries, entry].filter((e) => {
-      if (excess <= 0 || e.status === 'sending' || e.status === 'failed') return true;
-      excess -= 1;
-      this.#seenKeys.delete(e.key);
-      return false;
-    });
+    this.#history.add(entry);
+    this.requestUpdate();
     // Our own message scrolls down even while reading history.
     this.#follow.contentAdded(entry.isOwn);
   }
 
-  #replaceEntry(entry: ChatEntry): void {
-    this.entries = this.entries.map((e) => (e.key === entry.key ? entry : e));
+  /** False when the entry is no longer in the list (its session ended). */
+  #replaceEntry(entry: ChatEntry): boolean {
+    const replaced = this.#history.replace(entry);
+    if (replaced) this.requestUpdate();
+    return replaced;
   }
 
   #dropEntry(key: string): void {
-    this.#seenKeys.delete(key);
-    this.entries = this.entries.filter((e) => e.key !== key);
+    this.#history.drop(key);
+    this.requestUpdate();
+  }
+
+  /**
+   * Starts a new session when the room's peer is a new one (the SDK builds one per join; reconnects keep it): the
+   * old session's messages go, and ours that never went through come back into the input.
+   */
+  #followSession(store: RoomStore): void {
+    const peer = store.peer;
+    if (!peer || peer === this.#sessionPeer) return;
+    const endedSession = this.#sessionPeer !== null;
+    this.#sessionPeer = peer;
+    if (!endedSession) return;
+    const unsent = this.#history.clear();
+    this.requestUpdate();
+    if (unsent.length > 0) this.#giveBack(unsent);
+  }
+
+  /** Puts the texts of own entries whose session ended back into the input (after any draft) and says why. */
+  #giveBack(entries: readonly ChatEntry[]): void {
+    this.draft = [this.draft, ...entries.map((entry) => entry.text)].filter((text) => text !== '').join('\n');
+    this.draftProblem = { code: 'session_ended', fatal: false };
+    emitError(this, this.draftProblem);
   }
 }
 

@@ -4,7 +4,7 @@
  * the sender typed into `display-name`, so it is shown marked "unverified".
  */
 import type { Participant } from '../room-context.js';
-import { isBoundedString, MAX_NAME_LENGTH } from './chat-message.js';
+import { verifiedNameFrom } from '../wire/names.js';
 
 export interface SenderName {
   readonly displayName: string;
@@ -13,19 +13,6 @@ export interface SenderName {
 
 /** Shown when nobody offers any name at all. */
 const FALLBACK_NAME = 'Guest';
-
-/**
- * The name the server vouches for, from peerMetadata (`displayName`, else `username`), or null. The metadata is
- * stamped by the server from the sender's token, but its shape is whatever the token minter put there.
- */
-export function verifiedNameFrom(metadata: Record<string, unknown> | undefined): string | null {
-  if (!metadata) return null;
-  for (const key of ['displayName', 'username']) {
-    const value = metadata[key];
-    if (isBoundedString(value, 1, MAX_NAME_LENGTH) && value.trim() !== '') return value;
-  }
-  return null;
-}
 
 export function resolveSenderName(
   senderMetadata: Record<string, unknown> | undefined,

@@ -2,30 +2,38 @@ import { css } from 'lit';
 
 export const roomStyles = css`
   :host {
-    display: block;
+    /* A column: status lines (banner, notice, Join) on top, then the layout, which takes the rest of the height. */
+    display: flex;
+    flex-direction: column;
+    box-sizing: border-box;
+    /* Inside a box of fixed height the room never grows past it (a page's own max-height wins). */
+    max-height: 100%;
     background: var(--_bg);
     border-radius: var(--_radius);
   }
+  /*
+   * The default layout fills the room's height when the page gives the room one (height: 80vh, height: 100% in a
+   * sized box) and is 36rem tall when it does not. Its rows never grow with their content: the video tiles fill
+   * their area and the chat scrolls inside its own, so the controls and the chat input stay in view.
+   */
   .layout {
+    flex: 1 1 36rem;
+    min-height: 0;
     display: grid;
-    grid-template-columns: minmax(0, 3fr) minmax(14rem, 1fr);
+    grid-template-columns: minmax(0, 1fr) minmax(16rem, 24rem);
     grid-template-rows: minmax(0, 1fr) auto;
     grid-template-areas: 'video chat' 'controls chat';
     gap: var(--_gap);
-    min-height: 24rem;
   }
-  @media (max-width: 40rem) {
-    .layout {
-      grid-template-columns: minmax(0, 1fr);
-      grid-template-areas: 'video' 'controls' 'chat';
-    }
-  }
-  metered-video {
+  /* The grid gives both children their size; their own defaults (a 16:9 video box, a 12rem chat) step aside. */
+  .video {
     grid-area: video;
-    min-height: 12rem;
+    min-height: 0;
+    aspect-ratio: auto;
   }
-  metered-chat {
+  .chat {
     grid-area: chat;
+    min-height: 0;
   }
   .controls {
     grid-area: controls;
@@ -107,5 +115,23 @@ export const roomStyles = css`
   }
   .join {
     margin-bottom: var(--_gap);
+  }
+  /* Narrow screens, last so that it wins over the rules above: one column, controls on one line. */
+  @media (max-width: 40rem) {
+    .layout {
+      grid-template-columns: minmax(0, 1fr);
+      /* Chat gets the larger share: on a phone the tiles stay readable small, a chat does not. */
+      grid-template-rows: minmax(6rem, 2fr) auto minmax(12rem, 3fr);
+      grid-template-areas: 'video' 'controls' 'chat';
+    }
+    /* One line of controls that scrolls sideways, instead of four lines taken from the chat. */
+    .controls {
+      flex-wrap: nowrap;
+      overflow-x: auto;
+      white-space: nowrap;
+    }
+    .controls > * {
+      flex: none;
+    }
   }
 `;

@@ -306,9 +306,9 @@ export class MeteredRoom extends JoinYieldingElement {
   #renderBody() {
     if (this.hasChildren) return this.controls ? this.#renderControlBar() : nothing;
     return html`<div class="layout" part="layout">
-      <metered-video part="video" exportparts=${VIDEO_PARTS}></metered-video>
+      <metered-video class="video" part="video" exportparts=${VIDEO_PARTS}></metered-video>
       ${this.#renderControlBar()}
-      <metered-chat part="chat" exportparts=${CHAT_PARTS}></metered-chat>
+      <metered-chat class="chat" part="chat" exportparts=${CHAT_PARTS}></metered-chat>
     </div>`;
   }
 

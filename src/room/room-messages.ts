@@ -10,14 +10,15 @@
  *   the others recognise a participant who comes back with a new peerId after a reconnect (`previousPeerId`).
  *
  * Both are broadcast when they change and sent directly to each newcomer. Remote payloads are untrusted: the
- * parsers accept only the exact shapes and bound the lengths.
+ * parsers accept only the exact shapes and bound the lengths. Names follow the product-wide rule
+ * (src/wire/names.ts): we send them normalised, and accept any name a conforming sender could have sent.
  */
 import { isRecord } from '../wire/is-record.js';
+import { isWireName, normalizeName } from '../wire/names.js';
 import type { StreamRole } from '../room-context.js';
 
 export const STREAM_ROLE_TYPE = 'metered-elements/stream-role';
 export const HELLO_TYPE = 'metered-elements/hello';
-const MAX_NAME_LENGTH = 100;
 const MAX_STREAM_ID_LENGTH = 256;
 const MAX_KEY_LENGTH = 64;
 
@@ -51,8 +52,8 @@ export function parseStreamRole(data: unknown): StreamRoleMessage | null {
 export function parseHello(data: unknown): HelloMessage | null {
   if (!isRecord(data) || data.type !== HELLO_TYPE) return null;
   const { displayName, publishes, key } = data;
-  if (typeof displayName !== 'string' || typeof publishes !== 'boolean') return null;
-  const hello: HelloMessage = { type: HELLO_TYPE, displayName: displayName.trim().slice(0, MAX_NAME_LENGTH), publishes };
+  if (!isWireName(displayName) || typeof publishes !== 'boolean') return null;
+  const hello: HelloMessage = { type: HELLO_TYPE, displayName: displayName.trim(), publishes };
   if (typeof key === 'string' && key !== '' && key.length <= MAX_KEY_LENGTH) hello.key = key;
   return hello;
 }
@@ -62,5 +63,5 @@ export function streamRoleMessage(streamId: string, role: StreamRole): StreamRol
 }
 
 export function helloMessage(displayName: string, publishes: boolean, key: string): HelloMessage {
-  return { type: HELLO_TYPE, displayName: displayName.slice(0, MAX_NAME_LENGTH), publishes, key };
+  return { type: HELLO_TYPE, displayName: normalizeName(displayName), publishes, key };
 }

@@ -1,66 +1,74 @@
 import { css } from 'lit';
 
 export const videoStyles = css`
+  /* A box of its own (16:9 unless the page or the room sizes it) that the tiles fill; they never grow it. */
   :host {
     display: block;
-  }
-  .tiles {
     position: relative;
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(var(--metered-tile-min-width, 12rem), 100%), 1fr));
-    gap: var(--_gap);
+    aspect-ratio: 16 / 9;
     min-height: 8rem;
   }
+  /* Equal cells filling the box; metered-video.ts picks the number of columns (--_columns) for the box's shape. */
+  .tiles {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    grid-template-columns: repeat(var(--_columns, 1), minmax(0, 1fr));
+    grid-auto-rows: minmax(0, 1fr);
+    gap: var(--_gap);
+  }
+  /* The featured tile takes the first, larger row; the others share the rows below it. */
   :host([layout='speaker']) .tiles {
-    grid-template-columns: repeat(auto-fill, minmax(min(8rem, 100%), 1fr));
+    grid-template-rows: minmax(0, 3fr);
   }
   /* Order, not DOM position, makes the featured tile big: switching layouts never re-creates a <video>. */
-  [part~='tile-featured'] {
+  .featured {
     grid-column: 1 / -1;
     order: -1;
   }
-  [part='empty'] {
+  .empty {
     grid-column: 1 / -1;
     margin: auto;
     color: var(--_muted);
   }
-  figure {
+  .tile {
     position: relative;
     margin: 0;
-    aspect-ratio: 16 / 9;
+    min-width: 0;
+    min-height: 0;
     overflow: hidden;
     background: var(--_tile-bg);
     border-radius: var(--_radius);
   }
-  video {
+  .video {
     display: block;
     width: 100%;
     height: 100%;
     object-fit: cover;
   }
-  [data-role='screen'] video {
+  .tile[data-role='screen'] .video {
     object-fit: contain;
   }
   /* Only our own camera is mirrored, like a mirror; a mirrored screen share would make its text unreadable. */
-  [data-local='true'][data-role='camera'] video {
+  .tile[data-local='true'][data-role='camera'] .video {
     transform: scaleX(-1);
   }
-  [part='placeholder'],
-  [part='overlay'] {
+  .placeholder,
+  .overlay {
     position: absolute;
     inset: 0;
     display: grid;
     place-items: center;
   }
-  [part='placeholder'] {
+  .placeholder {
     font-size: 2.5rem;
     font-weight: 600;
     color: #f9fafb;
   }
-  [part='label'],
-  [part='badge'] {
+  .label,
+  .badge {
     position: absolute;
-    left: var(--_gap);
+    inset-inline-start: var(--_gap);
     max-width: calc(100% - 2 * var(--_gap));
     padding: 0.15em 0.5em;
     border-radius: var(--_radius);
@@ -71,18 +79,18 @@ export const videoStyles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
-  [part='label'] {
+  .label {
     bottom: var(--_gap);
   }
-  [part='badge'] {
+  .badge {
     top: var(--_gap);
   }
-  [part='overlay'] {
+  .overlay {
     background: rgb(0 0 0 / 0.55);
     border-radius: var(--_radius);
     z-index: 1;
   }
-  [part='start-button'] {
+  .start-button {
     font-size: 1.1rem;
     padding: 0.6em 1.2em;
     border: none;
@@ -91,7 +99,7 @@ export const videoStyles = css`
     cursor: pointer;
   }
   /* White, not the accent: the button itself is accent-coloured. The offset comes from the shared ring. */
-  [part='start-button']:focus-visible {
+  .start-button:focus-visible {
     outline: 3px solid #ffffff;
   }
 `;

@@ -4,14 +4,18 @@ import { RoomStoreController, renderMissingRoom } from '../controllers/room-stor
 import { JoinYieldingElement } from '../join-yield.js';
 import { themeStyles } from '../theme.styles.js';
 import { AutoplayGateController } from './autoplay-gate-controller.js';
+import { BoxSizeController } from './box-size-controller.js';
 import { videoStyles } from './metered-video.styles.js';
+import { gridColumns, speakerColumns } from './tile-grid.js';
 import { featuredTile, renderTile, tilesFor } from './video-tile.js';
 
 export type VideoLayout = 'grid' | 'speaker';
 
 /**
  * The video area of the surrounding `<metered-room>`: one tile per participant, screen shares as tiles of their
- * own. Your own camera appears mirrored and muted (so you do not hear yourself). Each tile carries the participant's
+ * own. The tiles fill the element's box (16:9 unless the page or the room gives it a size): equal cells, with as many
+ * columns as suit the box's shape, each picture cropped to its cell (a screen share is shown whole). Your own
+ * camera appears mirrored and muted (so you do not hear yourself). Each tile carries the participant's
  * name and, while their media connects or recovers, a "Connecting…" / "Reconnecting…" badge. A participant
  * without video shows the first letter of their name. When the browser refuses to start audio and video
  * without a click (autoplay policy), one "Click to start audio and video" button appears over the tiles and
@@ -46,7 +50,6 @@ export type VideoLayout = 'grid' | 'speaker';
  * @cssprop --metered-radius - Corner radius of tiles and buttons.
  * @cssprop --metered-gap - Space between tiles.
  * @cssprop --metered-font - Font family.
- * @cssprop --metered-tile-min-width - Smallest tile width in the grid layout (default 12rem).
  */
 export class MeteredVideo extends JoinYieldingElement {
   static override styles = [themeStyles, videoStyles];
@@ -58,13 +61,19 @@ export class MeteredVideo extends JoinYieldingElement {
 
   readonly #room = new RoomStoreController(this);
   readonly #autoplay = new AutoplayGateController(this);
+  readonly #box = new BoxSizeController(this);
+  /** Columns of the tile grid at the last render (written to the grid in `updated`, see there). */
+  #columns = 1;
 
   override render(): TemplateResult {
     if (this.#room.missing) return renderMissingRoom();
     const tiles = tilesFor(this.#room.store?.participants ?? []);
     const featured = this.layout === 'speaker' ? featuredTile(tiles) : undefined;
+    this.#columns = featured
+      ? speakerColumns(tiles.length)
+      : gridColumns(tiles.length, this.#box.width, this.#box.height);
     return html`<div part="base" class="tiles">
-      ${tiles.length === 0 ? html`<p part="empty">${this.#emptyText()}</p>` : nothing}
+      ${tiles.length === 0 ? html`<p class="empty" part="empty">${this.#emptyText()}</p>` : nothing}
       ${repeat(
         tiles,
         (tile) => tile.key,
@@ -72,14 +81,19 @@ export class MeteredVideo extends JoinYieldingElement {
       )}
       ${
         this.#autoplay.blocked
-          ? html`<div part="overlay">
-              <button part="start-button" type="button" @click=${() => this.#autoplay.resume()}>
+          ? html`<div class="overlay" part="overlay">
+              <button class="start-button" part="start-button" type="button" @click=${() => this.#autoplay.resume()}>
                 Click to start audio and video
               </button>
             </div>`
           : nothing
       }
     </div>`;
+  }
+
+  protected override updated(): void {
+    // Set through the CSSOM, not a style attribute: pages with a strict style-src CSP block style attributes.
+    this.renderRoot.querySelector<HTMLElement>('.tiles')?.style.setProperty('--_columns', String(this.#columns));
   }
 
   #emptyText(): string {

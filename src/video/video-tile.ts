@@ -74,6 +74,7 @@ export function renderTile(tile: VideoTile, featured: boolean): TemplateResult {
   // AutoplayGateController then starts it.
   const stream = guard([tile.stream], () => tile.stream);
   return html`<figure
+    class=${featured ? 'tile featured' : 'tile'}
     part=${featured ? 'tile tile-featured' : 'tile'}
     data-peer-id=${tile.peerId}
     data-role=${tile.role}
@@ -81,6 +82,7 @@ export function renderTile(tile: VideoTile, featured: boolean): TemplateResult {
     data-state=${tile.connectionState}
   >
     <video
+      class="video"
       part="video"
       playsinline
       disablepictureinpicture
@@ -88,9 +90,9 @@ export function renderTile(tile: VideoTile, featured: boolean): TemplateResult {
       ?muted=${tile.isLocal}
       .srcObject=${stream}
     ></video>
-    ${hasVideo(tile.stream) ? nothing : html`<div part="placeholder" aria-hidden="true">${initial(tile.label)}</div>`}
-    ${badge ? html`<span part="badge">${badge}</span>` : nothing}
-    <figcaption part="label">${tile.label}</figcaption>
+    ${hasVideo(tile.stream) ? nothing : html`<div class="placeholder" part="placeholder" aria-hidden="true">${initial(tile.label)}</div>`}
+    ${badge ? html`<span class="badge" part="badge">${badge}</span>` : nothing}
+    <figcaption class="label" part="label">${tile.label}</figcaption>
   </figure>`;
 }
 

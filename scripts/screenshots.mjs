@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// Layout screenshots into docs/screenshots/: the demo page with two people in one room and 50 chat messages, at
+// desktop (1280×800) and phone (390×844) size, light and dark, plus the room inside a fixed-height container.
+// What the README promises ("the room fills its box, the chat scrolls inside it, its input stays visible") is
+// checked by test/room-layout.test.ts; these pictures are for people to look at. Real Chromium, fake camera, the
+// local server on a free loopback port. Run: node scripts/screenshots.mjs [--skip-build]
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { launchBrowser, openDemo, waitForRemoteVideo } from './demo-page.mjs';
+
+const OUT = 'docs/screenshots';
+const MESSAGES = 50;
+const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  // Not isMobile: puppeteer reloads the page to change it, which would rejoin the room with an empty chat.
+  phone: { width: 390, height: 844 },
+};
+/** The fixed-height container: a 1024×600 page whose only content is a 480 px box holding the room. */
+const CONTAINER = { viewport: { width: 1024, height: 600 }, height: '480px' };
+
+if (!process.argv.includes('--skip-build')) {
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(1);
+}
+
+/** The room's chat element and its number of messages on `page`. */
+function chatCount(page) {
+  return page.evaluate(() => {
+    const chat = window.__demo.deepAll(document, 'metered-chat')[0];
+    return chat?.shadowRoot?.querySelectorAll('.message').length ?? 0;
+  });
+}
+
+/** Sends `text` from `page` through the chat's own input and `send()`, as typing would. */
+function sendOwn(page, text) {
+  return page.evaluate((line) => {
+    const chat = window.__demo.deepAll(document, 'metered-chat')[0];
+    const input = chat.shadowRoot.querySelector('textarea');
+    input.value = line;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    chat.send();
+  }, text);
+}
+
+/** Both people talk in turn (Bob more than Alice), with a few long lines, until each chat shows MESSAGES. */
+async function fillChat(alice, bob) {
+  const lines = [];
+  for (let i = 1; i <= MESSAGES; i += 1) {
+    const long = i % 7 === 0 ? ' — a longer line, to show how the chat wraps text that does not fit on one line' : '';
+    lines.push(i % 3 === 0 ? [alice, `Alice's message ${i}${long}`] : [bob, `Bob's message ${i}${long}`]);
+  }
+  // In turn, as people talk: each line waits until both chats show it, so both lists have the same order.
+  for (const [index, [page, text]] of lines.entries()) {
+    await sendOwn(page, text);
+    for (const side of [alice, bob]) {
+      await side.waitForFunction(
+        (n) => window.__demo.deepAll(document, 'metered-chat')[0]?.shadowRoot?.querySelectorAll('.message').length >= n,
+        { timeout: 30_000, polling: 50 },
+        index + 1,
+      );
+    }
+  }
+}
+
+/** Waits until the chat list stopped moving (it follows new messages to the bottom). */
+async function settle(page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+}
+
+async function shoot(page, name) {
+  await settle(page);
+  const path = `${OUT}/${name}.png`;
+  await page.screenshot({ path });
+  console.log(`wrote ${path}`);
+}
+
+const { startServer } = await import('../dist/server/index.js');
+const server = await startServer({ port: 0, quiet: true });
+const browser = await launchBrowser();
+try {
+  mkdirSync(OUT, { recursive: true });
+  const alice = await openDemo(browser, server.url, { room: 'layout', name: 'Alice' });
+  const bob = await openDemo(browser, server.url, { room: 'layout', name: 'Bob' });
+  await Promise.all([waitForRemoteVideo(alice), waitForRemoteVideo(bob)]);
+  await fillChat(alice, bob);
+  console.log(`Alice's chat shows ${await chatCount(alice)} messages`);
+
+  for (const scheme of ['light', 'dark']) {
+    await alice.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      await alice.setViewport(viewport);
+      await shoot(alice, `${size}-${scheme}`);
+    }
+  }
+
+  // The same room in a box of fixed height: the page's header and event log go, the stage becomes the box.
+  await alice.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+  await alice.setViewport(CONTAINER.viewport);
+  await alice.evaluate((height) => {
+    document.querySelector('header').style.display = 'none';
+    document.querySelector('aside').style.display = 'none';
+    const main = document.querySelector('main');
+    main.style.display = 'block';
+    const stage = document.getElementById('stage');
+    stage.style.height = height;
+    stage.style.outline = '2px dashed #dc2626'; // the container's edge: nothing may cross it
+    stage.style.outlineOffset = '2px';
+  }, CONTAINER.height);
+  await shoot(alice, 'fixed-height-container');
+  const problems = await alice.problems();
+  if (problems.length) throw new Error(`the page reported problems: ${problems.join('; ')}`);
+} finally {
+  await browser.close();
+  await server.close();
+}

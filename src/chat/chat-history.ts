@@ -1,0 +1,68 @@
+/**
+ * The messages one chat session shows, in order, with the keys seen so far (a retried message that did arrive
+ * is not shown twice). Bounded: past MAX_ENTRIES the oldest go, except our own that are not sent yet (their text
+ * would be lost). A new session starts with `clear()`, which hands back what was never sent.
+ */
+import type { ChatEntry } from './chat-entry.js';
+
+/** The list keeps this many messages; older ones are dropped, except ours that are still sending or failed. */
+export const MAX_ENTRIES = 500;
+
+/** One of ours that the server has not accepted (yet): dropping it would lose its text. */
+export function isUnsent(entry: ChatEntry): boolean {
+  return entry.status === 'sending' || entry.status === 'failed';
+}
+
+export class ChatHistory {
+  #entries: readonly ChatEntry[] = [];
+  readonly #seenKeys = new Set<string>();
+
+  get entries(): readonly ChatEntry[] {
+    return this.#entries;
+  }
+
+  /** True when an entry with this key was shown in this session (and may since have been dropped by the cap). */
+  hasSeen(key: string): boolean {
+    return this.#seenKeys.has(key);
+  }
+
+  find(key: string): ChatEntry | undefined {
+    return this.#entries.find((entry) => entry.key === key);
+  }
+
+  add(entry: ChatEntry): void {
+    this.#seenKeys.add(entry.key);
+    const all = [...this.#entries, entry];
+    let excess = all.length - MAX_ENTRIES;
+    const kept: ChatEntry[] = [];
+    for (const candidate of all) {
+      if (excess > 0 && !isUnsent(candidate)) {
+        excess -= 1;
+        this.#seenKeys.delete(candidate.key);
+      } else {
+        kept.push(candidate);
+      }
+    }
+    this.#entries = kept;
+  }
+
+  /** Puts `entry` in place of the one with its key; false when that one is gone (its session ended). */
+  replace(entry: ChatEntry): boolean {
+    if (!this.find(entry.key)) return false;
+    this.#entries = this.#entries.map((current) => (current.key === entry.key ? entry : current));
+    return true;
+  }
+
+  drop(key: string): void {
+    this.#seenKeys.delete(key);
+    this.#entries = this.#entries.filter((entry) => entry.key !== key);
+  }
+
+  /** Empties the history for a new session; returns our entries that were never sent, oldest first. */
+  clear(): ChatEntry[] {
+    const unsent = this.#entries.filter(isUnsent);
+    this.#entries = [];
+    this.#seenKeys.clear();
+    return unsent;
+  }
+}

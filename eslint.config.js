@@ -4,7 +4,7 @@ import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'custom-elements.json', 'bench/results/'] },
+  { ignores: ['**/dist/', '**/node_modules/', 'custom-elements.json', 'bench/results/'] },
   ...tseslint.configs.recommended,
   { files: ['src/**/*.ts'], ...lit.configs['flat/recommended'] },
   { files: ['src/**/*.ts'], ...wc.configs['flat/recommended'] },

@@ -43,15 +43,21 @@ const TYPE_SOURCE = '../dist/esm/index.js';
  *   detail names once per element, so a detail two elements share — MeteredErrorDetail — would be imported twice,
  *   a TS2300 error; it imports nothing for a type that contains a quote.)
  * - read-only properties (`state`, `peer`, …) are left out: markup cannot set them.
+ * - for Vue (`vueNames`), names in Vue's own spelling, camel case: vue-tsc looks up `:display-name` as the prop
+ *   `displayName` and `@metered-joined` as the prop `onMeteredJoined` (Vue's runtime normalises them the same way,
+ *   and sets `displayName` as a property), while the generator writes the attribute's name and `on` + the event's.
  */
-export function forGenerators(manifest) {
+export function forGenerators(manifest, { vueNames = false } = {}) {
+  const camel = (name) => name.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
   const copy = structuredClone(manifest);
   for (const mod of copy.modules) {
     for (const declaration of mod.declarations ?? []) {
       if (declaration.members) declaration.members = declaration.members.filter((member) => !member.readonly);
+      if (vueNames) for (const attribute of declaration.attributes ?? []) attribute.name = camel(attribute.name);
       for (const event of declaration.events ?? []) {
         const detail = /^CustomEvent<(\w+)>$/.exec(event.type?.text ?? '')?.[1];
         if (detail) event.type = { text: `import('${TYPE_SOURCE}').${detail}` };
+        if (vueNames) event.name = camel(`-${event.name}`);
       }
     }
   }
@@ -64,7 +70,7 @@ export function generateIntegrations(manifest, root) {
   const quiet = { hideLogs: true };
   const typeSource = TYPE_SOURCE;
   generateJsxTypes(elements, { ...quiet, outdir: join(root, 'types'), fileName: 'custom-elements-jsx.d.ts', globalTypePath: typeSource });
-  generateVuejsTypes(elements, { ...quiet, outdir: join(root, 'types'), fileName: 'vue.d.ts', globalTypePath: typeSource });
+  generateVuejsTypes(forGenerators(manifest, { vueNames: true }), { ...quiet, outdir: join(root, 'types'), fileName: 'vue.d.ts', globalTypePath: typeSource });
   generateVsCodeCustomElementData(elements, {
     ...quiet,
     outdir: root,

@@ -23,7 +23,6 @@ export type MeteredReactProps<Tag extends MeteredTag> = CustomElements[Tag] &
 export type MeteredIntrinsicElements = { [Tag in MeteredTag]: MeteredReactProps<Tag> };
 
 declare module 'react' {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     // eslint-disable-next-line @typescript-eslint/no-empty-object-type
     interface IntrinsicElements extends MeteredIntrinsicElements {}

@@ -3,28 +3,28 @@ import type { MeteredChat, MeteredRoom, MeteredVideo } from "../dist/esm/index.j
 
 type MeteredChatProps = {
   /** For each message shown: every valid chat message received, and each own message once the server accepted it. */
-  "onmetered-message"?: (e: CustomEvent<import("../dist/esm/index.js").MessageDetail>) => void;
+  onMeteredMessage?: (e: CustomEvent<import("../dist/esm/index.js").MessageDetail>) => void;
   /** On the chat element when sending fails: `not_joined` (sent before the room joined; the draft is kept), `oversized` (with `size` and `cap`; the draft is kept), `over_message_quota`, `action_not_permitted` and other server codes (the message is marked failed, with Retry), `disconnected` (the connection dropped before the server confirmed; Retry); `missing_room` when there is no room above it. */
-  "onmetered-error"?: (e: CustomEvent<import("../dist/esm/index.js").MeteredErrorDetail>) => void;
+  onMeteredError?: (e: CustomEvent<import("../dist/esm/index.js").MeteredErrorDetail>) => void;
 };
 
 type MeteredRoomProps = {
   /** The channel (room name) to join. Changing it while joined leaves and joins the new channel. */
   channel?: MeteredRoom["channel"];
   /** A publishable key (`pk_…`). Use this or `token-url` or the `tokenProvider` property. */
-  "api-key"?: MeteredRoom["apiKey"];
+  apiKey?: MeteredRoom["apiKey"];
   /** A URL answering a JWT (JSON `{"token": "…"}` or plain text); fetched on every connect and reconnect. */
-  "token-url"?: MeteredRoom["tokenUrl"];
+  tokenUrl?: MeteredRoom["tokenUrl"];
   /** Origin of the signalling server; default the SDK's hosted `wss://rms.metered.ca`. `ws://` only for localhost. */
-  "server-url"?: MeteredRoom["serverUrl"];
+  serverUrl?: MeteredRoom["serverUrl"];
   /** The name this room claims for itself (others see it as unverified unless the token stamps one). */
-  "display-name"?: MeteredRoom["displayName"];
+  displayName?: MeteredRoom["displayName"];
   /** What to capture: "audio video" (default), "audio", "video" or "none". */
   media?: MeteredRoom["media"];
   /** Join as soon as the room is in the document with a channel and a credential. On by default; `auto-join="false"` turns it off. */
-  "auto-join"?: MeteredRoom["autoJoin"];
+  autoJoin?: MeteredRoom["autoJoin"];
   /** Ask the server to stamp senders' token metadata on broadcasts (verified chat names). */
-  "include-sender-metadata"?: MeteredRoom["includeSenderMetadata"];
+  includeSenderMetadata?: MeteredRoom["includeSenderMetadata"];
   /** Log the SDK's activity to the console. */
   debug?: MeteredRoom["debug"];
   /** With children: also render the control bar. */
@@ -34,17 +34,17 @@ type MeteredRoomProps = {
   /** Delay before `no_media_received` for a peer that sends no stream (default 15000 ms). */
   noMediaTimeoutMs?: MeteredRoom["noMediaTimeoutMs"];
   /** The room joined its channel. `detail`: `{ peerId, channel }`. */
-  "onmetered-joined"?: (e: CustomEvent<import("../dist/esm/index.js").JoinedDetail>) => void;
+  onMeteredJoined?: (e: CustomEvent<import("../dist/esm/index.js").JoinedDetail>) => void;
   /** The room left. `detail`: `{ peerId, channel, reason }` (leave, removed, channel-change, error). */
-  "onmetered-left"?: (e: CustomEvent<import("../dist/esm/index.js").LeftDetail>) => void;
+  onMeteredLeft?: (e: CustomEvent<import("../dist/esm/index.js").LeftDetail>) => void;
   /** `detail`: `{ from, to }` over idle, joining, joined, reconnecting, leaving, left, failed. */
-  "onmetered-state-change"?: (e: CustomEvent<import("../dist/esm/index.js").StateChangeDetail>) => void;
+  onMeteredStateChange?: (e: CustomEvent<import("../dist/esm/index.js").StateChangeDetail>) => void;
   /** Someone joined. `detail`: `{ peerId, displayName, nameVerified }`. */
-  "onmetered-peer-joined"?: (e: CustomEvent<import("../dist/esm/index.js").PeerDetail>) => void;
+  onMeteredPeerJoined?: (e: CustomEvent<import("../dist/esm/index.js").PeerDetail>) => void;
   /** Someone left. `detail`: `{ peerId, displayName, nameVerified }`. */
-  "onmetered-peer-left"?: (e: CustomEvent<import("../dist/esm/index.js").PeerDetail>) => void;
+  onMeteredPeerLeft?: (e: CustomEvent<import("../dist/esm/index.js").PeerDetail>) => void;
   /** A connection, server, configuration or media error. `detail.code` narrows the type. */
-  "onmetered-error"?: (e: CustomEvent<import("../dist/esm/index.js").MeteredErrorDetail>) => void;
+  onMeteredError?: (e: CustomEvent<import("../dist/esm/index.js").MeteredErrorDetail>) => void;
 };
 
 type MeteredVideoProps = {
@@ -52,7 +52,7 @@ type MeteredVideoProps = {
   layout?: MeteredVideo["layout"];
 
   /** On the video element: `autoplay_blocked` when the browser refused to start playback (once per episode; the overlay button resumes), `missing_room` when there is no room above it. */
-  "onmetered-error"?: (e: CustomEvent<import("../dist/esm/index.js").MeteredErrorDetail>) => void;
+  onMeteredError?: (e: CustomEvent<import("../dist/esm/index.js").MeteredErrorDetail>) => void;
 };
 
 export type CustomElements = {
@@ -62,8 +62,8 @@ export type CustomElements = {
    *
    *
    * ### **Events:**
-   *  - **metered-message** - For each message shown: every valid chat message received, and each own message once the server accepted it.
-   * - **metered-error** - On the chat element when sending fails: `not_joined` (sent before the room joined; the draft is kept), `oversized` (with `size` and `cap`; the draft is kept), `over_message_quota`, `action_not_permitted` and other server codes (the message is marked failed, with Retry), `disconnected` (the connection dropped before the server confirmed; Retry); `missing_room` when there is no room above it.
+   *  - **MeteredMessage** - For each message shown: every valid chat message received, and each own message once the server accepted it.
+   * - **MeteredError** - On the chat element when sending fails: `not_joined` (sent before the room joined; the draft is kept), `oversized` (with `size` and `cap`; the draft is kept), `over_message_quota`, `action_not_permitted` and other server codes (the message is marked failed, with Retry), `disconnected` (the connection dropped before the server confirmed; Retry); `missing_room` when there is no room above it.
    *
    * ### **Methods:**
    *  - **send(): _void_** - Sends the current draft. Same as pressing Enter in the input or the Send button.
@@ -112,12 +112,12 @@ export type CustomElements = {
    *
    *
    * ### **Events:**
-   *  - **metered-joined** - The room joined its channel. `detail`: `{ peerId, channel }`.
-   * - **metered-left** - The room left. `detail`: `{ peerId, channel, reason }` (leave, removed, channel-change, error).
-   * - **metered-state-change** - `detail`: `{ from, to }` over idle, joining, joined, reconnecting, leaving, left, failed.
-   * - **metered-peer-joined** - Someone joined. `detail`: `{ peerId, displayName, nameVerified }`.
-   * - **metered-peer-left** - Someone left. `detail`: `{ peerId, displayName, nameVerified }`.
-   * - **metered-error** - A connection, server, configuration or media error. `detail.code` narrows the type.
+   *  - **MeteredJoined** - The room joined its channel. `detail`: `{ peerId, channel }`.
+   * - **MeteredLeft** - The room left. `detail`: `{ peerId, channel, reason }` (leave, removed, channel-change, error).
+   * - **MeteredStateChange** - `detail`: `{ from, to }` over idle, joining, joined, reconnecting, leaving, left, failed.
+   * - **MeteredPeerJoined** - Someone joined. `detail`: `{ peerId, displayName, nameVerified }`.
+   * - **MeteredPeerLeft** - Someone left. `detail`: `{ peerId, displayName, nameVerified }`.
+   * - **MeteredError** - A connection, server, configuration or media error. `detail.code` narrows the type.
    *
    * ### **Methods:**
    *  - **join(): _Promise<void>_** - Joins the channel (captures media first). Errors are reported as `metered-error`; it never throws.
@@ -166,7 +166,7 @@ export type CustomElements = {
    *
    *
    * ### **Events:**
-   *  - **metered-error** - On the video element: `autoplay_blocked` when the browser refused to start playback (once per episode; the overlay button resumes), `missing_room` when there is no room above it.
+   *  - **MeteredError** - On the video element: `autoplay_blocked` when the browser refused to start playback (once per episode; the overlay button resumes), `missing_room` when there is no room above it.
    *
    * ### **CSS Properties:**
    *  - **--metered-tile-background** - Background of a tile (seen while video is loading or absent). _(default: undefined)_

@@ -69,17 +69,17 @@ export type CustomElements = {
    *  - **send(): _void_** - Sends the current draft. Same as pressing Enter in the input or the Send button.
    *
    * ### **CSS Properties:**
-   *  - **--metered-background** - Background of the input. _(default: undefined)_
-   * - **--metered-surface** - Background of the list and of other people's messages. _(default: undefined)_
-   * - **--metered-text** - Text colour. _(default: undefined)_
-   * - **--metered-muted-text** - Colour of names, times and hints. _(default: undefined)_
-   * - **--metered-accent** - Background of own messages and of the buttons. _(default: undefined)_
-   * - **--metered-on-accent** - Text on accent backgrounds. _(default: undefined)_
-   * - **--metered-danger** - Colour of errors and the "unverified" mark. _(default: undefined)_
-   * - **--metered-border** - Border colour. _(default: undefined)_
-   * - **--metered-radius** - Corner radius. _(default: undefined)_
-   * - **--metered-gap** - Spacing. _(default: undefined)_
-   * - **--metered-font** - Font family. _(default: undefined)_
+   *  - **--metered-background** - Background of the input. _(default: #ffffff (dark: #111827))_
+   * - **--metered-surface** - Background of the list and of other people's messages. _(default: #f3f4f6 (dark: #1f2937))_
+   * - **--metered-text** - Text colour. _(default: #111827 (dark: #f9fafb))_
+   * - **--metered-muted-text** - Colour of names, times and hints. _(default: #4b5563 (dark: #d1d5db))_
+   * - **--metered-accent** - Background of own messages and of the buttons. _(default: #2563eb (dark: #60a5fa))_
+   * - **--metered-on-accent** - Text on accent backgrounds. _(default: #ffffff (dark: #0b1220))_
+   * - **--metered-danger** - Colour of errors and the "unverified" mark. _(default: #b91c1c (dark: #f87171))_
+   * - **--metered-border** - Border colour. _(default: #d1d5db (dark: #374151))_
+   * - **--metered-radius** - Corner radius. _(default: 8px)_
+   * - **--metered-gap** - Spacing. _(default: 8px)_
+   * - **--metered-font** - Font family. _(default: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif)_
    *
    * ### **CSS Parts:**
    *  - **base** - The wrapper around the list and the form.
@@ -122,33 +122,32 @@ export type CustomElements = {
    * ### **Methods:**
    *  - **join(): _Promise<void>_** - Joins the channel (captures media first). Errors are reported as `metered-error`; it never throws.
    * - **leave(): _Promise<void>_** - Leaves the channel, closes the connection and stops every capture track.
+   * - **setMicrophoneEnabled(enabled: _boolean_): _void_** - Turns the microphone on or off (the track stays captured and is muted, so turning it back on is instant).
+   * - **setCameraEnabled(enabled: _boolean_): _void_** - Turns the camera on or off (the track stays captured and is disabled, so the others receive black frames).
    * - **startScreenShare(stream: _MediaStream_): _Promise<void>_** - Shares the screen (getDisplayMedia), or `stream` when given (e.g. a canvas capture), as role "screen".
+   * - **stopScreenShare(): _void_** - Stops sharing the screen (as the browser's own "Stop sharing" does); nothing happens when nothing is shared.
    * - **selectDevice(kind: _'audioinput' | 'videoinput'_, deviceId: _string_): _Promise<void>_** - Switches the microphone (`audioinput`) or camera (`videoinput`) to `deviceId`.
    *
    * ### **Slots:**
    *  - _default_ - Your own layout (e.g. `<metered-video>` and `<metered-chat>`). Replaces the default layout.
    *
    * ### **CSS Properties:**
-   *  - **--metered-background** - Room background. _(default: undefined)_
-   * - **--metered-surface** - Control bar, banner and error panel background. _(default: undefined)_
-   * - **--metered-text** - Text colour. _(default: undefined)_
-   * - **--metered-muted-text** - Colour of switched-off controls. _(default: undefined)_
-   * - **--metered-accent** - Primary button and focus ring colour. _(default: undefined)_
-   * - **--metered-on-accent** - Text on the accent colour. _(default: undefined)_
-   * - **--metered-danger** - Error and leave colour. _(default: undefined)_
-   * - **--metered-border** - Border colour. _(default: undefined)_
-   * - **--metered-radius** - Corner radius. _(default: undefined)_
-   * - **--metered-gap** - Spacing. _(default: undefined)_
-   * - **--metered-font** - Font family. _(default: undefined)_
+   *  - **--metered-background** - Room background. _(default: #ffffff (dark: #111827))_
+   * - **--metered-surface** - Control bar, banner and error panel background. _(default: #f3f4f6 (dark: #1f2937))_
+   * - **--metered-text** - Text colour. _(default: #111827 (dark: #f9fafb))_
+   * - **--metered-muted-text** - Colour of switched-off controls. _(default: #4b5563 (dark: #d1d5db))_
+   * - **--metered-accent** - Primary button and focus ring colour. _(default: #2563eb (dark: #60a5fa))_
+   * - **--metered-on-accent** - Text on the accent colour. _(default: #ffffff (dark: #0b1220))_
+   * - **--metered-danger** - Error and leave colour. _(default: #b91c1c (dark: #f87171))_
+   * - **--metered-border** - Border colour. _(default: #d1d5db (dark: #374151))_
+   * - **--metered-radius** - Corner radius. _(default: 8px)_
+   * - **--metered-gap** - Spacing. _(default: 8px)_
+   * - **--metered-font** - Font family. _(default: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif)_
    *
    * ### **CSS Parts:**
    *  - **layout** - The default layout grid (video, controls, chat).
    * - **video** - The default `<metered-video>`.
-   * - **chat** - The default `<metered-chat>`.
-   * - **video-base** - The default video's `base` part. Every part of the default `<metered-video>` is exported with the prefix `video-`: `video-base`, `video-tile`, `video-tile-featured`, `video-video`, `video-placeholder`, `video-label`, `video-badge`, `video-empty`, `video-overlay`, `video-start-button` (see `<metered-video>`).
-   * - **video-tile** - The default video's tiles (`tile` part), e.g. `metered-room::part(video-tile)`.
-   * - **chat-base** - The default chat's `base` part. Every part of the default `<metered-chat>` is exported with the prefix `chat-`: `chat-base`, `chat-list`, `chat-empty`, `chat-message`, `chat-message-own`, `chat-message-remote`, `chat-meta`, `chat-sender`, `chat-unverified`, `chat-time`, `chat-text`, `chat-pending`, `chat-failure`, `chat-retry`, `chat-new-messages`, `chat-form`, `chat-label`, `chat-input`, `chat-send`, `chat-status` (see `<metered-chat>`).
-   * - **chat-send** - The default chat's Send button (`send` part), e.g. `metered-room::part(chat-send)`.
+   * - **chat** - The default `<metered-chat>`. (Every part of the default `<metered-video>` and `<metered-chat>` is re-exported with the prefix `video-` or `chat-`, e.g. `metered-room::part(video-tile)`, `metered-room::part(chat-send)`; the manifest lists each one, generated from `VIDEO_PARTS` / `CHAT_PARTS` by custom-elements-manifest.config.mjs.)
    * - **controls** - The control bar.
    * - **control** - Each control button.
    * - **leave** - The leave button.
@@ -157,6 +156,36 @@ export type CustomElements = {
    * - **error** - The error panel (message, remedy, Join again).
    * - **notice** - Why the call runs without camera/microphone (permission denied, no device, insecure page).
    * - **join** - The Join button shown when the room is not in a call.
+   * - **video-base** - The default `<metered-video>`'s `base` part: The container of the tiles.
+   * - **video-tile** - The default `<metered-video>`'s `tile` part: Each tile (`<figure>`); carries `data-peer-id`, `data-role` (`camera` | `screen`), `data-local` and `data-state` (the SDK's per-peer connection state).
+   * - **video-tile-featured** - The default `<metered-video>`'s `tile-featured` part: The large tile in the speaker layout (also has part `tile`).
+   * - **video-video** - The default `<metered-video>`'s `video` part: The `<video>` in each tile.
+   * - **video-placeholder** - The default `<metered-video>`'s `placeholder` part: The initial shown in a tile without video.
+   * - **video-label** - The default `<metered-video>`'s `label` part: The name under each tile.
+   * - **video-badge** - The default `<metered-video>`'s `badge` part: The "Connecting…" / "Reconnecting…" badge.
+   * - **video-empty** - The default `<metered-video>`'s `empty` part: The text shown while nobody is in the call.
+   * - **video-overlay** - The default `<metered-video>`'s `overlay` part: The layer over the tiles while playback waits for a click.
+   * - **video-start-button** - The default `<metered-video>`'s `start-button` part: The "Click to start audio and video" button.
+   * - **chat-base** - The default `<metered-chat>`'s `base` part: The wrapper around the list and the form.
+   * - **chat-list** - The default `<metered-chat>`'s `list` part: The scrolling message list (`role="log"`, a polite live region).
+   * - **chat-empty** - The default `<metered-chat>`'s `empty` part: The "No messages yet" line.
+   * - **chat-message** - The default `<metered-chat>`'s `message` part: Each message; also carries `message-own` or `message-remote`.
+   * - **chat-message-own** - The default `<metered-chat>`'s `message-own` part: A message this participant sent.
+   * - **chat-message-remote** - The default `<metered-chat>`'s `message-remote` part: A message from someone else.
+   * - **chat-meta** - The default `<metered-chat>`'s `meta` part: The line with sender name and time.
+   * - **chat-sender** - The default `<metered-chat>`'s `sender` part: The sender's name.
+   * - **chat-unverified** - The default `<metered-chat>`'s `unverified` part: The mark next to a name the server did not confirm.
+   * - **chat-time** - The default `<metered-chat>`'s `time` part: The time the message appeared.
+   * - **chat-text** - The default `<metered-chat>`'s `text` part: The message text.
+   * - **chat-pending** - The default `<metered-chat>`'s `pending` part: "Sending…" on an own message awaiting the server.
+   * - **chat-failure** - The default `<metered-chat>`'s `failure` part: The "Not sent" line on a failed own message.
+   * - **chat-retry** - The default `<metered-chat>`'s `retry` part: The Retry button of a failed message.
+   * - **chat-new-messages** - The default `<metered-chat>`'s `new-messages` part: The "New messages" button shown when messages arrive while the reader has scrolled up.
+   * - **chat-form** - The default `<metered-chat>`'s `form` part: The form with the label, input, send button and status line.
+   * - **chat-label** - The default `<metered-chat>`'s `label` part: The input's visible label.
+   * - **chat-input** - The default `<metered-chat>`'s `input` part: The message textarea.
+   * - **chat-send** - The default `<metered-chat>`'s `send` part: The Send button.
+   * - **chat-status** - The default `<metered-chat>`'s `status` part: The line under the input: not-joined hint or why the draft was not sent.
    */
   "metered-room": DefineComponent<MeteredRoomProps>;
 
@@ -169,15 +198,15 @@ export type CustomElements = {
    *  - **MeteredError** - On the video element: `autoplay_blocked` when the browser refused to start playback (once per episode; the overlay button resumes), `missing_room` when there is no room above it.
    *
    * ### **CSS Properties:**
-   *  - **--metered-tile-background** - Background of a tile (seen while video is loading or absent). _(default: undefined)_
-   * - **--metered-text** - Text colour of the empty state. _(default: undefined)_
-   * - **--metered-muted-text** - Colour of the empty state text. _(default: undefined)_
-   * - **--metered-accent** - Background of the start button and focus rings. _(default: undefined)_
-   * - **--metered-on-accent** - Text of the start button. _(default: undefined)_
-   * - **--metered-radius** - Corner radius of tiles and buttons. _(default: undefined)_
-   * - **--metered-gap** - Space between tiles. _(default: undefined)_
-   * - **--metered-font** - Font family. _(default: undefined)_
-   * - **--metered-tile-min-width** - Smallest tile width in the grid layout (default 12rem). _(default: undefined)_
+   *  - **--metered-tile-background** - Background of a tile (seen while video is loading or absent). _(default: #1f2937 (dark: #030712))_
+   * - **--metered-text** - Text colour of the empty state. _(default: #111827 (dark: #f9fafb))_
+   * - **--metered-muted-text** - Colour of the empty state text. _(default: #4b5563 (dark: #d1d5db))_
+   * - **--metered-accent** - Background of the start button and focus rings. _(default: #2563eb (dark: #60a5fa))_
+   * - **--metered-on-accent** - Text of the start button. _(default: #ffffff (dark: #0b1220))_
+   * - **--metered-radius** - Corner radius of tiles and buttons. _(default: 8px)_
+   * - **--metered-gap** - Space between tiles. _(default: 8px)_
+   * - **--metered-font** - Font family. _(default: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif)_
+   * - **--metered-tile-min-width** - Smallest tile width in the grid layout (default 12rem). _(default: 12rem)_
    *
    * ### **CSS Parts:**
    *  - **base** - The container of the tiles.

@@ -60,16 +60,9 @@ const autoJoinConverter = {
  * @csspart layout - The default layout grid (video, controls, chat).
  * @csspart video - The default `<metered-video>`.
  * @csspart chat - The default `<metered-chat>`.
- * @csspart video-base - The default video's `base` part. Every part of the default `<metered-video>` is exported
- *   with the prefix `video-`: `video-base`, `video-tile`, `video-tile-featured`, `video-video`, `video-placeholder`,
- *   `video-label`, `video-badge`, `video-empty`, `video-overlay`, `video-start-button` (see `<metered-video>`).
- * @csspart video-tile - The default video's tiles (`tile` part), e.g. `metered-room::part(video-tile)`.
- * @csspart chat-base - The default chat's `base` part. Every part of the default `<metered-chat>` is exported with
- *   the prefix `chat-`: `chat-base`, `chat-list`, `chat-empty`, `chat-message`, `chat-message-own`,
- *   `chat-message-remote`, `chat-meta`, `chat-sender`, `chat-unverified`, `chat-time`, `chat-text`, `chat-pending`,
- *   `chat-failure`, `chat-retry`, `chat-new-messages`, `chat-form`, `chat-label`, `chat-input`, `chat-send`,
- *   `chat-status` (see `<metered-chat>`).
- * @csspart chat-send - The default chat's Send button (`send` part), e.g. `metered-room::part(chat-send)`.
+ * (Every part of the default `<metered-video>` and `<metered-chat>` is re-exported with the prefix `video-` or
+ * `chat-`, e.g. `metered-room::part(video-tile)`, `metered-room::part(chat-send)`; the manifest lists each one,
+ * generated from `VIDEO_PARTS` / `CHAT_PARTS` by custom-elements-manifest.config.mjs.)
  * @csspart controls - The control bar.
  * @csspart control - Each control button.
  * @csspart leave - The leave button.
@@ -224,10 +217,18 @@ export class MeteredRoom extends JoinYieldingElement {
     await this.#session.leave('leave');
   }
 
+  /**
+   * Turns the microphone on or off (the track stays captured and is muted, so turning it back on is instant).
+   * @param enabled - `true` to send sound, `false` to mute.
+   */
   setMicrophoneEnabled(enabled: boolean): void {
     actions.setMicrophoneEnabled(this.#session, enabled);
   }
 
+  /**
+   * Turns the camera on or off (the track stays captured and is disabled, so the others receive black frames).
+   * @param enabled - `true` to send video, `false` to stop sending it.
+   */
   setCameraEnabled(enabled: boolean): void {
     actions.setCameraEnabled(this.#session, enabled);
   }
@@ -237,6 +238,7 @@ export class MeteredRoom extends JoinYieldingElement {
     return actions.startScreenShare(this.#session, stream);
   }
 
+  /** Stops sharing the screen (as the browser's own "Stop sharing" does); nothing happens when nothing is shared. */
   stopScreenShare(): void {
     actions.stopScreenShare(this.#session);
   }

@@ -10,6 +10,7 @@ const STAGES = [
   ['packaging and toolchains', 'node', ['test/toolchain/run.mjs']],
   ['server tests', 'npm', ['run', '--silent', 'test:server']],
   ['browser tests', 'npm', ['run', '--silent', 'test:browser']],
+  ['CMS embeds', 'node', ['test/toolchain/cms-embeds.mjs']],
   ['end-to-end demo', 'node', ['scripts/e2e-demo.mjs']],
 ];
 

@@ -84,8 +84,13 @@ export function generateIntegrations(manifest, root) {
 /** Files whose committed copy differs from a fresh generation (empty when all are current). */
 export function staleIntegrations(manifest) {
   const scratch = mkdtempSync(join(tmpdir(), 'metered-integrations-'));
+  // The generators announce every file they write (their `hideLogs` silences only some lines); in a check, the
+  // scratch files are nobody's business.
+  const log = console.log;
+  console.log = () => {};
   try {
     generateIntegrations(manifest, scratch);
+    console.log = log;
     return GENERATED_FILES.filter((file) => {
       let committed;
       try {
@@ -96,6 +101,7 @@ export function staleIntegrations(manifest) {
       return committed !== readFileSync(join(scratch, file), 'utf8');
     });
   } finally {
+    console.log = log;
     rmSync(scratch, { recursive: true, force: true });
   }
 }

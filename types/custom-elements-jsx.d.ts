@@ -208,7 +208,7 @@ export type CustomElements = {
    * ### **CSS Parts:**
    *  - **layout** - The default layout grid (video, controls, chat).
    * - **video** - The default `<metered-video>`.
-   * - **chat** - The default `<metered-chat>`. (Every part of the default `<metered-video>` and `<metered-chat>` is re-exported with the prefix `video-` or `chat-`, e.g. `metered-room::part(video-tile)`, `metered-room::part(chat-send)`; the manifest lists each one, generated from `VIDEO_PARTS` / `CHAT_PARTS` by custom-elements-manifest.config.mjs.)
+   * - **chat** - The default `<metered-chat>`.
    * - **controls** - The control bar.
    * - **control** - Each control button.
    * - **leave** - The leave button.

@@ -15,6 +15,7 @@ import { RoomSession, type SessionConfig } from './room-session.js';
  * `exportparts` for a default-layout child: each of its parts again as `<prefix>-<part>`, so a page styles them
  * through `metered-room::part(video-tile)` / `metered-room::part(chat-send)`. Prefixed because the room already
  * has parts named `video` and `chat`, and the two children share names such as `base`, `empty` and `label`.
+ * custom-elements-manifest.config.mjs reads these calls (string literals only) to list each forwarded part.
  */
 function exportParts(prefix: string, parts: string): string {
   return parts
@@ -46,6 +47,9 @@ const autoJoinConverter = {
  * A media failure (permission denied, no device, insecure page) is reported but does not stop the join: chat and
  * the others' video still work. A fatal error is shown in plain language with its remedy and a "Join again" button.
  *
+ * Every part of the default `<metered-video>` and `<metered-chat>` is re-exported with the prefix `video-` or
+ * `chat-`, e.g. `metered-room::part(video-tile)`, `metered-room::part(chat-send)` (each is listed as a part).
+ *
  * @summary A Metered Realtime video room: one shared peer, default call layout, typed events.
  *
  * @fires metered-joined - The room joined its channel. `detail`: `{ peerId, channel }`.
@@ -60,9 +64,6 @@ const autoJoinConverter = {
  * @csspart layout - The default layout grid (video, controls, chat).
  * @csspart video - The default `<metered-video>`.
  * @csspart chat - The default `<metered-chat>`.
- * (Every part of the default `<metered-video>` and `<metered-chat>` is re-exported with the prefix `video-` or
- * `chat-`, e.g. `metered-room::part(video-tile)`, `metered-room::part(chat-send)`; the manifest lists each one,
- * generated from `VIDEO_PARTS` / `CHAT_PARTS` by custom-elements-manifest.config.mjs.)
  * @csspart controls - The control bar.
  * @csspart control - Each control button.
  * @csspart leave - The leave button.

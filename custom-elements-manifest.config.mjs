@@ -7,6 +7,8 @@
 // manifest says `CustomEvent<MeteredErrorDetail>` and links the detail type to its module.
 // Likewise src/define.ts registers tags through a guard, `define('metered-room', MeteredRoom)`, which the analyzer
 // does not recognise as `customElements.define`; the second plugin reads those calls and marks the classes.
+// Two more fill in what JSDoc would only repeat: the parts the room re-exports from its default children, and the
+// default of every custom property (from the styles).
 
 /** @returns {import('@custom-elements-manifest/analyzer').Plugin} */
 function guardedDefineCalls() {
@@ -104,6 +106,117 @@ function meteredEventTypes() {
 }
 
 /**
+ * Every part a container re-exports from a default child, as its own manifest entry. The room forwards each part of
+ * its default `<metered-video>` / `<metered-chat>` as `video-<part>` / `chat-<part>` through `exportParts(prefix,
+ * 'part part …')` calls (src/room/metered-room.ts); this plugin reads those calls, so the list cannot drift from the
+ * code, and describes each entry from the child's own `@csspart` text. A forwarded part the child does not document
+ * fails the analysis (and so `npm test`).
+ * @returns {import('@custom-elements-manifest/analyzer').Plugin}
+ */
+function reexportedParts() {
+  /** { file, prefix, parts } per exportParts() call */
+  const calls = [];
+  /** The string value of a literal or a `+` concatenation of literals; undefined for anything else. */
+  const stringValue = (ts, node) => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+    if (ts.isParenthesizedExpression(node)) return stringValue(ts, node.expression);
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      const left = stringValue(ts, node.left);
+      const right = stringValue(ts, node.right);
+      return left === undefined || right === undefined ? undefined : left + right;
+    }
+    return undefined;
+  };
+  return {
+    name: 'metered-reexported-parts',
+    analyzePhase({ ts, node }) {
+      if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'exportParts') return;
+      const [prefix, parts] = node.arguments;
+      if (!prefix || !parts) return;
+      const prefixText = stringValue(ts, prefix);
+      const partsText = stringValue(ts, parts);
+      if (prefixText === undefined || partsText === undefined) {
+        throw new Error(`exportParts() in ${node.getSourceFile().fileName} must be called with string literals`);
+      }
+      calls.push({ file: node.getSourceFile().fileName, prefix: prefixText, parts: partsText.split(/\s+/).filter(Boolean) });
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      const elements = customElementsManifest.modules.flatMap((mod) =>
+        (mod.declarations ?? []).filter((d) => d.customElement).map((declaration) => ({ mod, declaration })),
+      );
+      for (const { file, prefix, parts } of calls) {
+        const container = elements.find(({ mod }) => file.endsWith(mod.path));
+        const child = elements.find(({ declaration }) => declaration.tagName === `metered-${prefix}`);
+        if (!container || !child) throw new Error(`exportParts('${prefix}', …) in ${file}: no element metered-${prefix} to take parts from`);
+        const own = container.declaration;
+        own.cssParts ??= [];
+        for (const part of parts) {
+          const documented = child.declaration.cssParts?.find((p) => p.name === part);
+          if (!documented) {
+            throw new Error(`${own.tagName} re-exports the part "${part}" of metered-${prefix}, which metered-${prefix} does not document (@csspart)`);
+          }
+          const name = `${prefix}-${part}`;
+          if (own.cssParts.some((p) => p.name === name)) continue;
+          own.cssParts.push({ name, description: `The default \`<metered-${prefix}>\`'s \`${part}\` part: ${documented.description}` });
+        }
+      }
+    },
+  };
+}
+
+/**
+ * The default of every `--metered-*` custom property, read from the styles rather than written again in JSDoc:
+ * the fallback of its `var(--metered-x, fallback)` in a `css` template, with the dark-scheme fallback (inside
+ * `@media (prefers-color-scheme: dark)`) after it when it differs. Filled in wherever a `@cssprop` has no default.
+ * @returns {import('@custom-elements-manifest/analyzer').Plugin}
+ */
+function cssPropertyDefaults() {
+  /** property → { light, dark } */
+  const defaults = new Map();
+  /** [start, end) ranges of `@media (prefers-color-scheme: dark) { … }` blocks in `text` */
+  const darkBlocks = (text) => {
+    const ranges = [];
+    for (const match of text.matchAll(/@media\s*\(prefers-color-scheme:\s*dark\)\s*\{/g)) {
+      let depth = 1;
+      let i = match.index + match[0].length;
+      for (; i < text.length && depth > 0; i++) depth += text[i] === '{' ? 1 : text[i] === '}' ? -1 : 0;
+      ranges.push([match.index, i]);
+    }
+    return ranges;
+  };
+  return {
+    name: 'metered-css-property-defaults',
+    analyzePhase({ ts, node }) {
+      if (!ts.isTaggedTemplateExpression(node) || node.tag.getText() !== 'css') return;
+      const text = node.template.getText();
+      const dark = darkBlocks(text);
+      for (const match of text.matchAll(/var\(\s*(--metered-[\w-]+)\s*,/g)) {
+        // The fallback runs to the parenthesis that closes this var(…), commas and nested parentheses included.
+        let depth = 1;
+        let i = match.index + match[0].length;
+        for (; i < text.length && depth > 0; i++) depth += text[i] === '(' ? 1 : text[i] === ')' ? -1 : 0;
+        const fallback = text.slice(match.index + match[0].length, i - 1).trim();
+        const scheme = dark.some(([start, end]) => match.index >= start && match.index < end) ? 'dark' : 'light';
+        const entry = defaults.get(match[1]) ?? {};
+        entry[scheme] ??= fallback;
+        defaults.set(match[1], entry);
+      }
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        for (const declaration of mod.declarations ?? []) {
+          for (const property of declaration.cssProperties ?? []) {
+            const found = defaults.get(property.name);
+            if (property.default || !found?.light) continue;
+            property.default = found.dark && found.dark !== found.light ? `${found.light} (dark: ${found.dark})` : found.light;
+          }
+        }
+      }
+    },
+  };
+}
+
+/**
  * Modules in path order. The analyzer lists them in the order the file system returns the files, which differs
  * between checkouts (a fresh clone ordered them unlike the working tree), so the staleness check would fail there.
  * @returns {import('@custom-elements-manifest/analyzer').Plugin}
@@ -124,5 +237,5 @@ export default {
   litelement: true,
   // package.json already points tools at the manifest ("customElements"); don't let the analyzer rewrite it.
   packagejson: false,
-  plugins: [guardedDefineCalls(), meteredEventTypes(), modulesInPathOrder()],
+  plugins: [guardedDefineCalls(), meteredEventTypes(), reexportedParts(), cssPropertyDefaults(), modulesInPathOrder()],
 };

@@ -6,6 +6,9 @@ import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /**
  * Browsers the minified CSS must keep working in (lightningcss's bit-shifted versions). Without targets
@@ -50,9 +53,28 @@ function onwarn(warning, warn) {
   warn(warning);
 }
 
+/**
+ * Subresource Integrity for the script-tag bundle: prints the sha384 of the file exactly as written and records it
+ * in dist/metered-elements.integrity.json (shipped), which the README tells hosts to read and which the end-to-end
+ * test (scripts/e2e-demo.mjs) puts in the `integrity` attribute it loads the bundle with. Computed at every build,
+ * so no hash is ever written by hand or goes stale.
+ */
+function subresourceIntegrity() {
+  return {
+    name: 'metered-subresource-integrity',
+    writeBundle(options) {
+      const file = options.file;
+      const integrity = `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
+      const record = join(dirname(file), 'metered-elements.integrity.json');
+      writeFileSync(record, `${JSON.stringify({ file: basename(file), integrity }, null, 2)}\n`);
+      console.log(`${basename(file)} integrity="${integrity}" (also in ${record})`);
+    },
+  };
+}
+
 export default {
   input: 'dist/esm/define.js',
   output: { file: 'dist/metered-elements.js', format: 'es', sourcemap: true },
-  plugins: bundlePlugins(),
+  plugins: [...bundlePlugins(), subresourceIntegrity()],
   onwarn,
 };

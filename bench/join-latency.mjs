@@ -4,7 +4,7 @@
 // reported for reference. Same in-process server, same browser, runs rotating between the sides so drift
 // (thermal, caches, other load on the machine) hits all of them alike. Reports medians and rooms/peers.
 import { fileURLToPath } from 'node:url';
-import { startServer } from '../dist/server/index.js';
+import { startServer } from '../server/dist/server/index.js';
 import { launchBrowser } from '../scripts/demo-page.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));

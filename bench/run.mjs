@@ -46,7 +46,7 @@ if (!values.only || values.only === 'size') {
 }
 
 if (!values.only || values.only === 'join') {
-  // Imported here: it needs dist/server, which the build above produced.
+  // Imported here: it needs server/dist, which the build above produced.
   const { measureJoinLatency } = await import('./join-latency.mjs');
   console.log(`\njoin → first remote video frame (${runs} runs per side, rotating)`);
   const join = await measureJoinLatency({ runs });

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // `npm test` stage "manifest is current": regenerates custom-elements.json in memory (same analyzer, same config
 // as `npm run analyze`) and fails when the committed file differs, so the published manifest never drifts from
-// the elements' JSDoc. The docs generated from it (docs/api.md, the README's error table) are checked the same way.
+// the elements' JSDoc. The files generated from it are checked the same way: the docs (docs/api.md, the README's
+// error table), the React/Vue types and the VS Code / JetBrains editor data (scripts/integrations.mjs).
 import { readFileSync, existsSync } from 'node:fs';
 import { cli } from '@custom-elements-manifest/analyzer/cli.js';
 import { apiMarkdown, readmeWithErrors } from './docs.mjs';
+import { staleIntegrations } from './integrations.mjs';
 
 const COMMITTED = 'custom-elements.json';
 
@@ -35,7 +37,9 @@ const staleDocs = [
   ['README.md', await readmeWithErrors(readFileSync('README.md', 'utf8'))],
 ].filter(([file, text]) => !existsSync(file) || readFileSync(file, 'utf8') !== text);
 for (const [file] of staleDocs) console.error(`${file} is stale: run npm run analyze and commit the result.`);
-if (staleDocs.length) process.exit(1);
+const staleGenerated = staleIntegrations(fresh);
+for (const file of staleGenerated) console.error(`${file} is stale: run npm run analyze and commit the result.`);
+if (staleDocs.length || staleGenerated.length) process.exit(1);
 
 const tags = fresh.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement).map((d) => d.tagName);
-console.log(`${COMMITTED}, docs/api.md and the README's error table are current (${tags.length} elements: ${tags.join(', ') || 'none yet'}).`);
+console.log(`${COMMITTED}, docs/api.md, the README's error table, framework types and editor data are current (${tags.length} elements: ${tags.join(', ') || 'none yet'}).`);

@@ -80,17 +80,21 @@ function installPageHelpers() {
 }
 
 /**
- * Opens the demo on `baseUrl` in its own browser context (separate storage, like a second tab of a second user)
- * and records page errors and CSP violations in `page.problems`.
+ * Opens the demo on `baseUrl` (at `path`, `/` unless another copy of the page is wanted) in its own browser context
+ * (separate storage, like a second tab of a second user) and records page errors and CSP violations in
+ * `page.problems`, and the browser's own console errors (a refused script is reported only there) in
+ * `page.consoleErrors`.
  */
-export async function openDemo(browser, baseUrl, { room, name }) {
+export async function openDemo(browser, baseUrl, { room, name, path = '/' }) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   await page.setViewport({ width: 1280, height: 800 });
   const problems = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.consoleErrors = [];
+  page.on('console', (message) => message.type() === 'error' && page.consoleErrors.push(message.text()));
   await page.evaluateOnNewDocument(installPageHelpers);
-  const url = `${baseUrl}/?name=${encodeURIComponent(name)}#${encodeURIComponent(room)}`;
+  const url = `${baseUrl}${path}?name=${encodeURIComponent(name)}#${encodeURIComponent(room)}`;
   const response = await page.goto(url, { waitUntil: 'load' });
   if (!response?.ok()) throw new Error(`GET ${url} answered ${response?.status()}`);
   page.problems = async () => [...problems, ...(await page.evaluate(() => window.__demo.problems))];

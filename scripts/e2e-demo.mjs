@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // `npm test` stage "end-to-end demo": the newcomer's first five minutes, automated. Runs `npm start` exactly as the
-// README says (build + server on :8080), opens the demo twice in headless Chromium as two people in one room, and
-// checks they see each other's video (frames advancing) and each other's chat. Then it stops the server's whole
-// process group and checks the port is free again. Ends with "N passed, N failed"; exits 1 on any failure.
+// README says (build + server on :8080), opens the demo twice in headless Chromium as two people in one room (the
+// bundle loaded with its Subresource Integrity hash, as the README's snippet does), and checks they see each
+// other's video (frames advancing) and each other's chat. Then it stops the server's whole process group and
+// checks the port is free again. Ends with "N passed, N failed"; exits 1 on any failure.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { launchBrowser, openDemo, sendChat, waitForChat, waitForRemoteVideo } from './demo-page.mjs';
 
@@ -83,6 +86,28 @@ async function tokenRecipeWorks() {
   }
 }
 
+/** The demo's script tag for the bundle, exactly as demo/index.html writes it. */
+const BUNDLE_TAG = '<script type="module" src="/dist/metered-elements.js"></script>';
+
+/**
+ * A copy of the demo page whose bundle tag carries `integrity` (and `crossorigin`), as the README's snippet writes
+ * it, written into dist/ (the build's output, served by `npm start` at /dist/) because the hash changes with every
+ * build and so cannot be in demo/index.html. Served by the real server on the real origin: a page injected by the
+ * browser driver instead would count as a public page, which Chromium forbids to reach localhost. Returns its path.
+ */
+function demoWithIntegrity(integrity, prefix = '') {
+  const html = readFileSync('demo/index.html', 'utf8');
+  if (!html.includes(BUNDLE_TAG)) throw new Error(`demo/index.html lacks ${BUNDLE_TAG}`);
+  const tag = BUNDLE_TAG.replace('></script>', ` integrity="${integrity}" crossorigin="anonymous"></script>`);
+  const page = html
+    .replace(BUNDLE_TAG, tag)
+    .replace('href="demo.css"', 'href="/demo.css"')
+    .replace('src="demo.js"', 'src="/demo.js"');
+  const file = `${prefix}demo-with-integrity.html`;
+  writeFileSync(join('dist', file), page);
+  return `/dist/${file}`;
+}
+
 /** Starts `npm start` in its own process group (so stopping it stops npm, sh and node together). */
 function startServer() {
   const child = spawn('npm', ['start'], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
@@ -153,13 +178,34 @@ try {
     browser = await launchBrowser();
     const room = `e2e-${randomUUID().slice(0, 8)}`;
     const pages = [];
-    await check('the demo page loads twice (Alice and Bob, same room)', async () => {
-      pages.push(await openDemo(browser, BASE_URL, { room, name: 'Alice' }));
-      pages.push(await openDemo(browser, BASE_URL, { room, name: 'Bob' }));
+    // The bundle is loaded as the README's snippet loads it: with the integrity hash the build recorded.
+    const { integrity } = JSON.parse(readFileSync('dist/metered-elements.integrity.json', 'utf8'));
+    const path = demoWithIntegrity(integrity);
+    const wrongPath = demoWithIntegrity(`sha384-${Buffer.alloc(48).toString('base64')}`, 'wrong-');
+    await check('the demo page loads twice, bundle with its integrity hash (Alice and Bob, same room)', async () => {
+      pages.push(await openDemo(browser, BASE_URL, { room, name: 'Alice', path }));
+      pages.push(await openDemo(browser, BASE_URL, { room, name: 'Bob', path }));
       await Promise.all(
         pages.map((page) => page.waitForFunction(() => customElements.get('metered-room') !== undefined, { timeout: 15_000 })),
       );
-      return `room ${room}`;
+      const tags = await Promise.all(pages.map((page) => page.$eval('script[src="/dist/metered-elements.js"]', (s) => s.integrity)));
+      if (!tags.every((value) => value === integrity)) throw new Error(`the bundle tag's integrity is ${tags.join(', ')}`);
+      return `room ${room}, ${integrity.slice(0, 15)}…`;
+    });
+    await check('a bundle that does not match its integrity hash is refused', async () => {
+      const page = await openDemo(browser, BASE_URL, { room: `${room}-sri`, name: 'Mallory', path: wrongPath });
+      try {
+        const deadline = Date.now() + 15_000;
+        while (!page.consoleErrors.some((text) => text.includes('integrity')) && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        const refusal = page.consoleErrors.find((text) => text.includes('integrity'));
+        if (!refusal) throw new Error(`Chromium reported no integrity failure (console errors: ${page.consoleErrors.join('; ') || 'none'})`);
+        if (await page.evaluate(() => customElements.get('metered-room') !== undefined)) throw new Error('the elements were defined');
+        return refusal.slice(0, 70);
+      } finally {
+        await page.browserContext().close();
+      }
     });
     const [alice, bob] = pages;
     if (alice && bob) {

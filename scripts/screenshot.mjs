@@ -10,7 +10,7 @@ if (!process.argv.includes('--skip-build')) {
   const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(1);
 }
-const { startServer } = await import('../dist/server/index.js');
+const { startServer } = await import('../server/dist/server/index.js');
 const server = await startServer({ port: 0, quiet: true });
 const browser = await launchBrowser();
 try {

@@ -7,8 +7,10 @@ const STAGES = [
   ['build', 'npm', ['run', '--silent', 'build']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['manifest is current', 'node', ['scripts/check-manifest.mjs']],
+  ['packaging and toolchains', 'node', ['test/toolchain/run.mjs']],
   ['server tests', 'npm', ['run', '--silent', 'test:server']],
   ['browser tests', 'npm', ['run', '--silent', 'test:browser']],
+  ['CMS embeds', 'node', ['test/toolchain/cms-embeds.mjs']],
   ['end-to-end demo', 'node', ['scripts/e2e-demo.mjs']],
 ];
 

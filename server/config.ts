@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { isRecord } from '../src/wire/is-record.js';
 
 /** Development publishable key: every channel (`**`), every action, any origin. Installed only in dev mode. */
@@ -78,14 +79,36 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   messageQuota: null,
 };
 
-/** The package root (holds package.json), found from this file whether it runs from server/ or dist/server/. */
+/**
+ * The root of the `metered-elements` package, which holds the demo page (demo/) and the built bundle (dist/).
+ * In this repository it is the folder above server/ (whether the server runs from server/*.ts or
+ * server/dist/server/*.js); where metered-elements-server is installed from npm, it is the `metered-elements`
+ * package installed beside it. The server package itself (server/package.json) holds neither.
+ */
 export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (isElementsPackage(join(dir, 'package.json'))) return dir;
     dir = dirname(dir);
   }
-  throw new ConfigError('cannot find the package root (package.json) above the server files');
+  try {
+    return dirname(createRequire(import.meta.url).resolve('metered-elements/package.json'));
+  } catch {
+    throw new ConfigError(
+      'cannot find the metered-elements package (it holds the demo page and the bundle): install it next to ' +
+        'metered-elements-server, or configure staticDirs (an empty array serves no files)',
+    );
+  }
+}
+
+function isElementsPackage(path: string): boolean {
+  if (!existsSync(path)) return false;
+  try {
+    const manifest: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    return isRecord(manifest) && manifest.name === 'metered-elements';
+  } catch {
+    return false;
+  }
 }
 
 function defaultStaticDirs(): ServerConfig['staticDirs'] {

@@ -9,6 +9,10 @@ import '@metered-ca/realtime';
 import { MeteredVideo } from './video/metered-video.js';
 import { MeteredChat } from './chat/metered-chat.js';
 import { MeteredRoom } from './room/metered-room.js';
+// Declarations only (both modules are empty or already loaded at run time): `import 'metered-elements/define'`
+// alone must give TypeScript the `metered-*` event maps, and the fix for the SDK's declarations.
+import './events.js';
+import './sdk-type-fixes.js';
 
 export { MeteredChat, MeteredRoom, MeteredVideo };
 

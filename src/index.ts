@@ -1,4 +1,5 @@
 // Public API without side effects (no custom element is defined by importing this file; see define.ts).
+import './sdk-type-fixes.js'; // declarations only: lets the SDK's own .d.ts type-check (see that file)
 export * from './errors.js';
 export * from './events.js';
 export * from './room-context.js';

@@ -1,6 +1,6 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { addRoom, GUARD_MS, roomSuite, spyOnCaptures, uniqueChannel, waitForState } from './helpers/room.js';
-import { liveConnections } from './helpers/server.js';
+import { liveConnections, startServer, stopServer } from './helpers/server.js';
 
 /**
  * join() and leave() called without awaiting, in every order a page (or a framework re-rendering) can produce.
@@ -30,17 +30,22 @@ describe('<metered-room> join() and leave() without awaiting', () => {
   });
 
   it('join(); leave() ends left, with no capture and no connection left behind', async () => {
-    const room = addRoom(suite.server, { channel: uniqueChannel('cancel'), autoJoin: false });
-    suite.rooms.push(room);
-    const before = await liveConnections(suite.server);
-    const joining = room.join();
-    await room.leave();
-    await joining;
-    expect(room.state).to.equal('left');
-    await waitUntil(() => captures.liveTracks().length === 0, 'a capture track is still live', { timeout: GUARD_MS });
-    await waitUntil(async () => (await liveConnections(suite.server)) === before, 'a connection outlived the leave', {
-      timeout: GUARD_MS,
-    });
+    // A server of its own: the shared one still counts connections that earlier rooms are closing.
+    const server = await startServer();
+    try {
+      const room = addRoom(server, { channel: uniqueChannel('cancel'), autoJoin: false });
+      suite.rooms.push(room);
+      const joining = room.join();
+      await room.leave();
+      await joining;
+      expect(room.state).to.equal('left');
+      await waitUntil(() => captures.liveTracks().length === 0, 'a capture track is still live', { timeout: GUARD_MS });
+      await waitUntil(async () => (await liveConnections(server)) === 0, 'a connection outlived the leave', {
+        timeout: GUARD_MS,
+      });
+    } finally {
+      await stopServer(server);
+    }
   });
 
   it('join(); join() makes one join', async () => {

@@ -16,6 +16,7 @@ import { RoomSession, type SessionConfig } from './room-session.js';
  * `exportparts` for a default-layout child: each of its parts again as `<prefix>-<part>`, so a page styles them
  * through `metered-room::part(video-tile)` / `metered-room::part(chat-send)`. Prefixed because the room already
  * has parts named `video` and `chat`, and the two children share names such as `base`, `empty` and `label`.
+ * custom-elements-manifest.config.mjs reads these calls (string literals only) to list each forwarded part.
  */
 function exportParts(prefix: string, parts: string): string {
   return parts
@@ -47,6 +48,9 @@ const autoJoinConverter = {
  * A media failure (permission denied, no device, insecure page) is reported but does not stop the join: chat and
  * the others' video still work. A fatal error is shown in plain language with its remedy and a "Join again" button.
  *
+ * Every part of the default `<metered-video>` and `<metered-chat>` is re-exported with the prefix `video-` or
+ * `chat-`, e.g. `metered-room::part(video-tile)`, `metered-room::part(chat-send)` (each is listed as a part).
+ *
  * @summary A Metered Realtime video room: one shared peer, default call layout, typed events.
  *
  * @fires metered-joined - The room joined its channel. `detail`: `{ peerId, channel }`; again, with
@@ -65,16 +69,6 @@ const autoJoinConverter = {
  * @csspart layout - The default layout grid (video, controls, chat).
  * @csspart video - The default `<metered-video>`.
  * @csspart chat - The default `<metered-chat>`.
- * @csspart video-base - The default video's `base` part. Every part of the default `<metered-video>` is exported
- *   with the prefix `video-`: `video-base`, `video-tile`, `video-tile-featured`, `video-video`, `video-placeholder`,
- *   `video-label`, `video-badge`, `video-empty`, `video-overlay`, `video-start-button` (see `<metered-video>`).
- * @csspart video-tile - The default video's tiles (`tile` part), e.g. `metered-room::part(video-tile)`.
- * @csspart chat-base - The default chat's `base` part. Every part of the default `<metered-chat>` is exported with
- *   the prefix `chat-`: `chat-base`, `chat-list`, `chat-empty`, `chat-message`, `chat-message-own`,
- *   `chat-message-remote`, `chat-meta`, `chat-sender`, `chat-unverified`, `chat-time`, `chat-text`, `chat-pending`,
- *   `chat-failure`, `chat-retry`, `chat-new-messages`, `chat-form`, `chat-label`, `chat-input`, `chat-send`,
- *   `chat-status` (see `<metered-chat>`).
- * @csspart chat-send - The default chat's Send button (`send` part), e.g. `metered-room::part(chat-send)`.
  * @csspart controls - The control bar.
  * @csspart control - Each control button.
  * @csspart leave - The leave button.
@@ -264,12 +258,18 @@ export class MeteredRoom extends JoinYieldingElement {
     await this.#session.leave('leave');
   }
 
-  /** Mutes (false) or unmutes (true) the microphone; the track stays open, so unmuting is instant. */
+  /**
+   * Turns the microphone on or off (the track stays captured and is muted, so turning it back on is instant).
+   * @param enabled - `true` to send sound, `false` to mute.
+   */
   setMicrophoneEnabled(enabled: boolean): void {
     this.#session.media.setMicrophoneEnabled(enabled);
   }
 
-  /** Turns the camera's video off (false) or on (true). */
+  /**
+   * Turns the camera on or off (the track stays captured and is disabled, so the others receive black frames).
+   * @param enabled - `true` to send video, `false` to stop sending it.
+   */
   setCameraEnabled(enabled: boolean): void {
     this.#session.media.setCameraEnabled(enabled);
   }
@@ -282,7 +282,10 @@ export class MeteredRoom extends JoinYieldingElement {
     return this.#session.media.startScreenShare(stream);
   }
 
-  /** Stops the screen share (after any device or screen-share operation called before it). */
+  /**
+   * Stops sharing the screen (as the browser's own "Stop sharing" does), after any device or screen-share operation
+   * called before it; nothing happens when nothing is shared.
+   */
   stopScreenShare(): Promise<void> {
     return this.#session.media.stopScreenShare();
   }

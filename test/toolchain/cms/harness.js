@@ -1,0 +1,12 @@
+// Test harness of the CMS pages (not part of any recipe): points the room at this page's own server and the room
+// name in `?channel=`, and records every metered-* event in `window.meteredEvents` for cms-embeds.mjs to read.
+window.meteredEvents = [];
+for (const name of ['metered-joined', 'metered-left', 'metered-state-change', 'metered-error']) {
+  document.addEventListener(name, (event) => {
+    const { code, fatal, to } = event.detail ?? {};
+    window.meteredEvents.push({ name, code, fatal, to });
+  });
+}
+const room = document.querySelector('metered-room');
+room.setAttribute('server-url', `ws://${location.host}`);
+room.setAttribute('channel', new URLSearchParams(location.search).get('channel') ?? 'cms');

@@ -23,7 +23,7 @@ export interface Listening {
 export function createHttpServer(
   context: ServerContext,
   endpoint: WebSocketEndpoint,
-  tls: TlsMaterial | null,
+  tls: TlsMaterial | null = null,
 ): () => Server {
   const serveStatic = createStaticHandler(context.config.staticDirs);
   const handler: RequestListener = (req, res) => {

@@ -136,7 +136,10 @@ function answersStun(ip, port) {
     request.writeUInt16BE(0x0001, 0); // Binding request, no attributes
     request.writeUInt32BE(0x2112a442, 4); // magic cookie
     randomFillSync(request, 8, 12); // transaction id
+    let settled = false;
     const finish = (answered) => {
+      if (settled) return; // an error can follow a reply or the timeout; close the socket once
+      settled = true;
       clearTimeout(timer);
       socket.close();
       resolve(answered);

@@ -75,7 +75,7 @@ async function shoot(page, name) {
   console.log(`wrote ${path}`);
 }
 
-const { startServer } = await import('../dist/server/index.js');
+const { startServer } = await import('../server/dist/server/index.js');
 const server = await startServer({ port: 0, quiet: true });
 const browser = await launchBrowser();
 try {

@@ -2,60 +2,44 @@
 /**
  * `metered-elements-server`: starts the local signalling server (demo page, bundle, WebSocket and REST on one
  * origin). SIGTERM / SIGINT shut it down gracefully (going_away + close 1001 to every client), then exit 0.
+ * Flags are parsed in cli-options.ts; this file prints the banner and handles signals.
  */
-import { parseArgs } from 'node:util';
-import { DEV_PUBLISHABLE_KEY, DEV_SECRET, DEV_SECRET_KEY_ID, isDevMode, startServer } from './index.js';
+import { networkInterfaces } from 'node:os';
+import { HELP, parseCliOptions, UsageError } from './cli-options.js';
+import {
+  DEV_PUBLISHABLE_KEY,
+  DEV_SECRET,
+  DEV_SECRET_KEY_ID,
+  isDevMode,
+  startServer,
+  type RunningServer,
+} from './index.js';
 
-const HELP = `Usage: metered-elements-server [options]
+/** Addresses a phone on the same network can type: every non-internal IPv4 address of this machine. */
+function lanUrls(server: RunningServer): string[] {
+  const scheme = server.config.tls ? 'https' : 'http';
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((address) => address !== undefined && address.family === 'IPv4' && !address.internal)
+    .map((address) => `${scheme}://${address?.address}:${server.port}`);
+}
 
-Serves the demo page, the built bundle, the WebSocket endpoint /v1 and the REST API /v1/* on one origin.
-
-Options:
-  --port <n>       port to listen on (default 8080; 0 picks a free port)
-  --host <host>    interface to bind (default 127.0.0.1, plus ::1 on the same port)
-  --config <file>  JSON config file: keys, limits, port, host, suspended, staticDirs
-  --quiet          no log lines
-  --help           show this help
-
-With no keys configured the server runs in development mode with well-known development keys, printed on start.`;
-
-async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        config: { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    }));
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n\n${HELP}\n`);
-    process.exit(2);
-  }
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return;
-  }
-  let port: number | undefined;
-  if (values.port !== undefined) {
-    port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      process.stderr.write('--port must be an integer between 0 and 65535\n');
-      process.exit(2);
-    }
-  }
-  const server = await startServer({
-    ...(port !== undefined ? { port } : {}),
-    ...(values.host !== undefined ? { host: values.host } : {}),
-    ...(values.config !== undefined ? { configFile: values.config } : {}),
-    quiet: values.quiet,
-  });
+function banner(server: RunningServer): string[] {
+  const { config } = server;
   const lines = [`metered-elements server listening on ${server.url}  (WebSocket: ${server.wsUrl}/v1)`];
-  if (isDevMode(server.config)) {
+  const everyInterface = config.host === '0.0.0.0' || config.host === '::';
+  if (everyInterface) {
+    for (const url of lanUrls(server)) lines.push(`  on your network: ${url}`);
+    if (!config.tls) lines.push('  (a phone needs HTTPS for its camera: add --tls-cert and --tls-key)');
+  }
+  if (config.iceServers !== null || config.turn !== null) {
+    const stun = (config.iceServers ?? []).length;
+    const turn = config.turn
+      ? `TURN ${config.turn.urls.join(' ')} (credentials valid ${config.turn.ttlSeconds} s)`
+      : 'no TURN';
+    lines.push(`ICE servers for every client: ${stun} static, ${turn}`);
+  }
+  if (isDevMode(config)) {
     // Well-known development values, safe to print; configured production secrets are never printed.
     lines.push(
       'Development mode (no keys configured):',
@@ -63,8 +47,31 @@ async function main(): Promise<void> {
       `  secret key id    ${DEV_SECRET_KEY_ID}`,
       `  secret           ${DEV_SECRET}`,
     );
+    if (everyInterface || !['127.0.0.1', '::1', 'localhost'].includes(config.host)) {
+      lines.push(
+        '  These keys are public: anyone who can reach this address can use them. Use --config beyond your LAN.',
+      );
+    }
   }
-  process.stdout.write(`${lines.join('\n')}\n`);
+  return lines;
+}
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseCliOptions(process.argv.slice(2), process.env);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`${err.message}\n\n${HELP}\n`);
+    process.exit(2);
+  }
+  if (parsed.help) {
+    process.stdout.write(`${HELP}\n`);
+    return;
+  }
+  for (const warning of parsed.warnings) process.stderr.write(`metered-elements-server: ${warning}\n`);
+  const server = await startServer(parsed.options);
+  process.stdout.write(`${banner(server).join('\n')}\n`);
 
   let stopping = false;
   const stop = () => {
@@ -80,6 +87,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  // ConfigError messages name the field, never a value; system errors (EADDRINUSE, …) hold no secrets.
   const message = err instanceof Error ? `${err.name}: ${err.message}` : 'failed to start';
   process.stderr.write(`metered-elements-server: ${message}\n`);
   process.exit(1);

@@ -8,6 +8,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { isRecord } from '../src/wire/is-record.js';
+import { ConfigError, rejectUnknownKeys } from './config-error.js';
+import { validateIceServers, validateTurn, type IceServer, type TurnConfig } from './ice-servers.js';
+import { validateTls, type TlsConfig } from './tls.js';
+
+export { ConfigError } from './config-error.js';
 
 /** Development publishable key: every channel (`**`), every action, any origin. Installed only in dev mode. */
 export const DEV_PUBLISHABLE_KEY = 'pk_dev_local';
@@ -59,15 +64,35 @@ export interface ServerConfig {
   staticDirs: { urlPrefix: string; dir: string }[];
   /** The hint sent in `going_away` before a graceful shutdown. */
   goingAwayRetryAfterMs: number;
+  /** Static ICE servers for every welcome; null = not configured (no `iceServers` sent unless `turn` is set). */
+  iceServers: IceServer[] | null;
+  /** TURN with REST-API credentials (coturn `use-auth-secret`); null = none. */
+  turn: TurnConfig | null;
+  /** HTTPS + WSS on the same port; null = plain HTTP + WS. */
+  tls: TlsConfig | null;
 }
 
-/** What callers may pass: any subset, with `limits` itself partial. */
-export type PartialServerConfig = Partial<Omit<ServerConfig, 'limits'>> & { limits?: Partial<LimitsConfig> };
+/** What callers may pass: any subset, with `limits` and `turn` themselves partial (completed by validation). */
+export type PartialServerConfig = Partial<Omit<ServerConfig, 'limits' | 'turn' | 'iceServers' | 'tls'>> & {
+  limits?: Partial<LimitsConfig>;
+  turn?: Partial<TurnConfig>;
+  iceServers?: IceServer[];
+  tls?: TlsConfig;
+};
 
-/** Raised for an unreadable or invalid configuration; the message names the field and never echoes secrets. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+const TOP_LEVEL_KEYS: (keyof ServerConfig)[] = [
+  'port',
+  'host',
+  'publishableKeys',
+  'secretKeys',
+  'limits',
+  'suspended',
+  'staticDirs',
+  'goingAwayRetryAfterMs',
+  'iceServers',
+  'turn',
+  'tls',
+];
 
 export const DEFAULT_LIMITS: LimitsConfig = {
   maxConcurrentConnections: 1000,
@@ -134,20 +159,33 @@ export function readConfigFile(path: string): unknown {
   }
 }
 
-/** Merges `overrides` over `base` (limits merged one level deeper), ignoring undefined fields. */
+/** Reads a config file that must hold one JSON object (errors name the file, never its contents). */
+export function loadConfigFile(path: string): PartialServerConfig {
+  const fromFile = readConfigFile(path);
+  if (!isRecord(fromFile)) throw new ConfigError(`config file ${path} must hold a JSON object`);
+  return fromFile as PartialServerConfig;
+}
+
+/** Merges `overrides` over `base` (`limits` and `turn` merged one level deeper), ignoring undefined fields. */
 export function mergeConfig(base: PartialServerConfig, overrides: PartialServerConfig): PartialServerConfig {
   const merged: PartialServerConfig = { ...base };
   for (const [key, value] of Object.entries(overrides)) {
-    if (value === undefined || key === 'limits') continue;
+    if (value === undefined || key === 'limits' || key === 'turn') continue;
     (merged as Record<string, unknown>)[key] = value;
   }
   if (overrides.limits) merged.limits = { ...(base.limits ?? {}), ...overrides.limits };
+  if (overrides.turn) merged.turn = { ...(base.turn ?? {}), ...definedFields(overrides.turn) };
   return merged;
+}
+
+function definedFields<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
 }
 
 /** Validates a partial config (from a file and/or code) and completes it with defaults. */
 export function resolveConfig(input: unknown): ServerConfig {
   if (!isRecord(input)) throw new ConfigError('config must be a JSON object');
+  rejectUnknownKeys(input, TOP_LEVEL_KEYS, 'config');
   const limitsInput = input.limits === undefined ? {} : input.limits;
   if (!isRecord(limitsInput)) throw new ConfigError('config.limits must be an object');
   const limits: LimitsConfig = { ...DEFAULT_LIMITS };
@@ -206,6 +244,9 @@ export function resolveConfig(input: unknown): ServerConfig {
     suspended,
     staticDirs: input.staticDirs === undefined ? defaultStaticDirs() : validateStaticDirs(input.staticDirs),
     goingAwayRetryAfterMs: retry,
+    iceServers: input.iceServers === undefined ? null : validateIceServers(input.iceServers),
+    turn: input.turn === undefined ? null : validateTurn(input.turn),
+    tls: input.tls === undefined ? null : validateTls(input.tls),
   };
 }
 
@@ -214,8 +255,13 @@ export function isDevMode(config: ServerConfig): boolean {
   return config.secretKeys.some((key) => key.id === DEV_SECRET_KEY_ID && key.secret === DEV_SECRET);
 }
 
-function validateCommon(value: unknown, where: string): { id: string; channelPatterns: string[]; actions: Action[] } {
+function validateCommon(
+  value: unknown,
+  where: string,
+  knownKeys: string[],
+): { id: string; channelPatterns: string[]; actions: Action[] } {
   if (!isRecord(value)) throw new ConfigError(`${where} must be an object`);
+  rejectUnknownKeys(value, knownKeys, where);
   if (typeof value.id !== 'string' || value.id.length === 0) throw new ConfigError(`${where}.id must be a string`);
   const patterns = value.channelPatterns;
   if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === 'string' && p.length > 0)) {
@@ -229,7 +275,7 @@ function validateCommon(value: unknown, where: string): { id: string; channelPat
 }
 
 function validatePublishableKey(value: unknown, where: string): PublishableKeyConfig {
-  const common = validateCommon(value, where);
+  const common = validateCommon(value, where, ['id', 'channelPatterns', 'actions', 'allowedOrigins']);
   const origins = (value as Record<string, unknown>).allowedOrigins;
   if (origins === undefined) return common;
   if (!Array.isArray(origins) || !origins.every((o) => typeof o === 'string')) {
@@ -239,7 +285,7 @@ function validatePublishableKey(value: unknown, where: string): PublishableKeyCo
 }
 
 function validateSecretKey(value: unknown, where: string): SecretKeyConfig {
-  const common = validateCommon(value, where);
+  const common = validateCommon(value, where, ['id', 'secret', 'channelPatterns', 'actions']);
   const secret = (value as Record<string, unknown>).secret;
   // HS256 with a short secret is guessable; the message never includes the secret itself.
   if (typeof secret !== 'string' || secret.length < 16) {
@@ -254,6 +300,7 @@ function validateStaticDirs(value: unknown): ServerConfig['staticDirs'] {
     if (!isRecord(entry) || typeof entry.urlPrefix !== 'string' || typeof entry.dir !== 'string') {
       throw new ConfigError(`config.staticDirs[${i}] must be {urlPrefix: string, dir: string}`);
     }
+    rejectUnknownKeys(entry, ['urlPrefix', 'dir'], `config.staticDirs[${i}]`);
     if (!entry.urlPrefix.startsWith('/')) throw new ConfigError(`config.staticDirs[${i}].urlPrefix must start with /`);
     return { urlPrefix: entry.urlPrefix, dir: entry.dir };
   });

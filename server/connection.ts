@@ -12,6 +12,8 @@ import { matchesAny } from './channel-patterns.js';
 import { parseClientFrame, type ClientFrame } from './client-frames.js';
 import { errorFrame, type WireErrorCode } from './error-codes.js';
 import { TokenBucket } from './rate-limits.js';
+import { serverIceServers, welcomeMetadata } from './ice-servers.js';
+import { describeError } from './log.js';
 
 /** A slow reader whose outgoing queue passes this is disconnected instead of growing server memory without bound. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
@@ -53,7 +55,9 @@ export class Connection implements Member {
       serverTime: Date.now(),
       maxMessageSize: this.context.config.limits.maxFrameBytes,
     };
-    if (this.principal.metadata) welcome.metadata = this.principal.metadata;
+    // ICE servers with fresh TURN credentials for this peerId, appended to any the JWT's metadata carries.
+    const metadata = welcomeMetadata(this.principal.metadata, serverIceServers(this.context.config, this.peerId));
+    if (metadata) welcome.metadata = metadata;
     this.sendText(JSON.stringify(welcome));
     this.armExpiry();
     this.context.log({ event: 'connect', connection: this.id, peerId: this.peerId, auth: this.principal.kind });
@@ -128,8 +132,16 @@ export class Connection implements Member {
     }
     try {
       this.handle(parsed.frame);
-    } catch {
-      // A bug in one frame's handling must not take the server down; the client learns it failed.
+    } catch (err) {
+      // A bug in one frame's handling must not take the server down; the client learns it failed, the log says
+      // where (never the message or the frame: they may hold client data).
+      this.context.log({
+        event: 'error',
+        reason: `${parsed.frame.type} handler failed`,
+        connection: this.id,
+        peerId: this.peerId,
+        ...describeError(err),
+      });
       this.sendError('internal_error', 'requestId' in parsed.frame ? parsed.frame.requestId : undefined);
     }
   }

@@ -7,19 +7,12 @@
  * await server.close();
  * ```
  */
-import {
-  ConfigError,
-  mergeConfig,
-  readConfigFile,
-  resolveConfig,
-  type LimitsConfig,
-  type PartialServerConfig,
-  type ServerConfig,
-} from './config.js';
+import { loadConfigFile, mergeConfig, resolveConfig, type PartialServerConfig, type ServerConfig } from './config.js';
 import { quotaAllows, type ServerContext } from './context.js';
 import { createHttpServer, isLoopbackHost, listenAll, stopListening } from './http-server.js';
 import { Hub } from './hub.js';
 import { createLogger, type LogSink } from './log.js';
+import { readTlsMaterial } from './tls.js';
 import { createWebSocketEndpoint } from './websocket.js';
 
 export {
@@ -33,15 +26,18 @@ export {
   type SecretKeyConfig,
   type LimitsConfig,
   type ServerConfig,
+  type PartialServerConfig,
 } from './config.js';
+export { turnCredentials, type IceServer, type TurnConfig } from './ice-servers.js';
+export type { TlsConfig } from './tls.js';
 
 export interface StartServerOptions {
   /** 0 = a free port; default 8080. */
   port?: number;
   /** Default '127.0.0.1' (plus ::1 on the same port, so `localhost` works whichever family a client tries). */
   host?: string;
-  /** Merged over the defaults and over `configFile`. */
-  config?: Partial<Omit<ServerConfig, 'limits'>> & { limits?: Partial<LimitsConfig> };
+  /** Merged over the defaults and over `configFile` (`limits` and `turn` field by field). */
+  config?: PartialServerConfig;
   /** A JSON file with the same shape as `config`. */
   configFile?: string;
   /** No log lines. */
@@ -51,9 +47,9 @@ export interface StartServerOptions {
 }
 
 export interface RunningServer {
-  /** http://localhost:PORT — the page and REST origin. */
+  /** http://localhost:PORT (https:// with TLS) — the page and REST origin. */
   url: string;
-  /** ws://localhost:PORT — what the SDK's `url` option (and `<metered-room server-url>`) takes. */
+  /** ws://localhost:PORT (wss:// with TLS) — what the SDK's `url` option (and `<metered-room server-url>`) takes. */
   wsUrl: string;
   port: number;
   config: ServerConfig;
@@ -66,16 +62,11 @@ const SHUTDOWN_GRACE_MS = 1000;
 
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   let partial: PartialServerConfig = {};
-  if (options.configFile) {
-    const fromFile = readConfigFile(options.configFile);
-    if (typeof fromFile !== 'object' || fromFile === null || Array.isArray(fromFile)) {
-      throw new ConfigError(`config file ${options.configFile} must hold a JSON object`);
-    }
-    partial = fromFile as PartialServerConfig;
-  }
+  if (options.configFile) partial = loadConfigFile(options.configFile);
   if (options.config) partial = mergeConfig(partial, options.config);
   partial = mergeConfig(partial, { port: options.port, host: options.host });
   const config = resolveConfig(partial);
+  const tls = config.tls ? readTlsMaterial(config.tls) : null;
 
   const hub = new Hub();
   const context: ServerContext = {
@@ -85,16 +76,17 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     quotaAllows: () => quotaAllows(config, hub),
   };
   const endpoint = createWebSocketEndpoint(context);
-  const { port, servers } = await listenAll(createHttpServer(context, endpoint), config.port, config.host);
+  const { port, servers } = await listenAll(createHttpServer(context, endpoint, tls), config.port, config.host);
   const hostForUrl =
     isLoopbackHost(config.host) || config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const authority = hostForUrl.includes(':') ? `[${hostForUrl}]:${port}` : `${hostForUrl}:${port}`;
-  context.log({ event: 'listening', url: `http://${authority}` });
+  const scheme = tls ? 'https' : 'http';
+  context.log({ event: 'listening', url: `${scheme}://${authority}` });
 
   let closing: Promise<void> | null = null;
   return {
-    url: `http://${authority}`,
-    wsUrl: `ws://${authority}`,
+    url: `${scheme}://${authority}`,
+    wsUrl: `${tls ? 'wss' : 'ws'}://${authority}`,
     port,
     config,
     close() {

@@ -2,7 +2,7 @@
  * The REST control plane under `/v1`, authenticated with `Authorization: Bearer <sk id>:<sk secret>`.
  * Every kind of bad credential gets the same 401, so a caller cannot probe which part was wrong.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SignJWT } from 'jose';
 import { ALL_ACTIONS, type Action, type SecretKeyConfig } from './config.js';
@@ -10,6 +10,8 @@ import type { ServerContext } from './context.js';
 import { channelProblem, matchesAny, patternCoveredBy } from './channel-patterns.js';
 import { isValidPeerId, jsonBytes, MAX_METADATA_BYTES, MAX_PEER_METADATA_BYTES } from './auth.js';
 import { HttpError, readJsonObject, sendError, sendJson } from './http-json.js';
+import { turnCredentials, type IceServer } from './ice-servers.js';
+import { describeError } from './log.js';
 
 const DEFAULT_EXPIRES_IN_SEC = 3600;
 const MAX_EXPIRES_IN_SEC = 86400;
@@ -18,11 +20,15 @@ const MAX_EXPIRES_IN_SEC = 86400;
 export async function handleRest(req: IncomingMessage, res: ServerResponse, context: ServerContext): Promise<void> {
   try {
     const key = authenticate(req, context.config.secretKeys);
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
     const parts = path.split('/').slice(2); // ['', 'v1', ...rest]
     const method = req.method ?? 'GET';
     if (method === 'POST' && path === '/v1/tokens') return sendJson(res, 200, await mintToken(req, key));
     if (method === 'GET' && path === '/v1/usage') return sendJson(res, 200, usage(context));
+    if (method === 'GET' && path === '/v1/turn-credentials') {
+      return sendJson(res, 200, turnCredentialsFor(url.searchParams.get('peerId'), context));
+    }
     if (parts[0] === 'channels' && parts.length === 3) {
       const channel = channelFromPath(parts[1], key);
       if (method === 'GET' && parts[2] === 'peers') {
@@ -45,7 +51,7 @@ export async function handleRest(req: IncomingMessage, res: ServerResponse, cont
     throw new HttpError(404, 'not_found', 'no such endpoint');
   } catch (err) {
     if (err instanceof HttpError) return sendError(res, err);
-    context.log({ event: 'error', reason: 'rest handler failed' });
+    context.log({ event: 'error', reason: 'rest handler failed', ...describeError(err) });
     sendError(res, new HttpError(503, 'internal_error', 'internal error'));
   }
 }
@@ -176,4 +182,28 @@ function usage(context: ServerContext) {
     limits: { ...config.limits },
     suspended: config.suspended,
   };
+}
+
+/**
+ * `GET /v1/turn-credentials?peerId=`: the static ICE servers plus fresh TURN credentials, for apps that mint their
+ * own tokens (put them in the JWT's `metadata.iceServers`) or serve them to the room as an ice-servers URL.
+ */
+function turnCredentialsFor(
+  peerId: string | null,
+  context: ServerContext,
+): { iceServers: IceServer[]; expiresAt: number } {
+  const { turn, iceServers } = context.config;
+  if (!turn) {
+    throw new HttpError(
+      404,
+      'turn_not_configured',
+      'this server has no TURN server configured (config.turn, --turn-url)',
+    );
+  }
+  if (peerId !== null && !isValidPeerId(peerId)) {
+    throw new HttpError(400, 'invalid_request', 'peerId must be 1-128 printable ASCII');
+  }
+  // Without a peerId the credential still gets a unique user part, so coturn's per-user quotas and logs tell apart.
+  const { iceServer, expiresAt } = turnCredentials(turn, peerId ?? randomUUID());
+  return { iceServers: [...(iceServers ?? []), iceServer], expiresAt };
 }

@@ -12,6 +12,7 @@ import { precheckCredential, verifyToken, type Principal, type TokenVerdict } fr
 import { Connection } from './connection.js';
 import type { ServerContext } from './context.js';
 import { AttemptWindow } from './rate-limits.js';
+import { describeError } from './log.js';
 
 const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 404: 'Not Found', 429: 'Too Many Requests' };
 /**
@@ -93,8 +94,9 @@ export function createWebSocketEndpoint(
 
   return {
     handleUpgrade(req, socket, head) {
-      handleUpgrade(req, socket, head).catch(() => {
+      handleUpgrade(req, socket, head).catch((err: unknown) => {
         // Not reachable by design (verifyToken reports failures as verdicts); never let it crash the process.
+        log({ event: 'error', reason: 'upgrade handler failed', ...describeError(err) });
         if (!socket.destroyed) socket.destroy();
       });
     },

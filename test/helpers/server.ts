@@ -24,9 +24,37 @@ export function mainServer(): Promise<TestServer> {
   return executeServerCommand<TestServer, { id: string }>('server-info', { id: 'main' });
 }
 
-/** Starts a server with its own configuration (keys, limits, `suspended`, …). Stop it with `stopServer`. */
-export function startServer(config: Record<string, unknown> = {}): Promise<TestServer> {
-  return executeServerCommand('server-start', { config });
+/** A real coturn on 127.0.0.1 (Debian's `turnserver`), run by the test runner; its secret stays in Node. */
+export interface TestCoturn {
+  id: string;
+  /** turn:127.0.0.1:PORT */
+  url: string;
+}
+
+/** Where a test server's `turn` config comes from: a test coturn, with its secret or (`wrongSecret`) another. */
+export interface TurnFrom {
+  coturn: TestCoturn;
+  wrongSecret?: boolean;
+  ttlSeconds?: number;
+}
+
+/**
+ * Starts a server with its own configuration (keys, limits, `suspended`, `iceServers`, …), and with `turnFrom`
+ * a `turn` config pointing at a test coturn. Stop it with `stopServer`.
+ */
+export function startServer(config: Record<string, unknown> = {}, turnFrom?: TurnFrom): Promise<TestServer> {
+  return executeServerCommand('server-start', {
+    config,
+    ...(turnFrom ? { turnFrom: { ...turnFrom, coturn: turnFrom.coturn.id } } : {}),
+  });
+}
+
+export function startCoturn(): Promise<TestCoturn> {
+  return executeServerCommand('coturn-start', {});
+}
+
+export function stopCoturn(coturn: TestCoturn): Promise<boolean> {
+  return executeServerCommand('coturn-stop', { id: coturn.id });
 }
 
 export function stopServer(server: TestServer): Promise<boolean> {

@@ -2,9 +2,14 @@
 // tests drive them with `executeServerCommand` (see test/helpers/server.ts for the browser side). Also serves a
 // token-url for tests (`/test-token?...`) that mints through the server's own REST `POST /v1/tokens`.
 //
-// Secrets stay here: the browser receives minted tokens and the dev publishable key, never the signing secret.
+// Also runs real coturn servers (test/helpers/coturn.mjs) and hands their TURN config to test servers.
+//
+// Secrets stay here: the browser receives minted tokens and the dev publishable key, never the signing secret,
+// and never a coturn's shared secret (a test server is told "use coturn c1", the plugin fills in the secret).
+import { randomBytes } from 'node:crypto';
 import { tsImport } from 'tsx/esm/api';
 import { SignJWT } from 'jose';
+import { startCoturn } from './coturn.mjs';
 
 const serverModule = await tsImport('../../server/index.ts', import.meta.url);
 const { startServer, DEV_PUBLISHABLE_KEY, DEV_SECRET_KEY_ID, DEV_SECRET } = serverModule;
@@ -12,6 +17,9 @@ const { startServer, DEV_PUBLISHABLE_KEY, DEV_SECRET_KEY_ID, DEV_SECRET } = serv
 /** @type {Map<string, { server: any, options: any }>} */
 const servers = new Map();
 let nextId = 1;
+/** @type {Map<string, { coturn: Awaited<ReturnType<typeof startCoturn>>, secret: string }>} */
+const coturns = new Map();
+let nextCoturnId = 1;
 /** Successful answers per token-url `key`, for `failAfter`. */
 const tokenCounts = new Map();
 
@@ -61,10 +69,30 @@ const commands = {
   async 'server-info'({ id = 'main' } = {}) {
     return describe(id);
   },
-  async 'server-start'({ config = {} } = {}) {
+  /**
+   * `turnFrom: { coturn: id, wrongSecret?, ttlSeconds? }` configures `turn` with that coturn's URL and secret (or
+   * a secret coturn does not know).
+   */
+  async 'server-start'({ config = {}, turnFrom } = {}) {
     // Same per-IP lift as the main server, unless the test sets its own limit.
     const limits = { connectAttemptsPerMinute: 1_000_000, ...(config.limits ?? {}) };
-    return start(`s${nextId++}`, { config: { ...config, limits } });
+    const turn = turnFrom ? turnConfigFrom(turnFrom) : undefined;
+    return start(`s${nextId++}`, { config: { ...config, limits, ...(turn ? { turn } : {}) } });
+  },
+  /** Starts a coturn on 127.0.0.1 with a fresh secret that never leaves Node. Answers `{ id, url }`. */
+  async 'coturn-start'() {
+    const secret = randomBytes(24).toString('base64url');
+    const coturn = await startCoturn({ secret });
+    const id = `c${nextCoturnId++}`;
+    coturns.set(id, { coturn, secret });
+    return { id, url: coturn.url };
+  },
+  async 'coturn-stop'({ id }) {
+    const entry = coturns.get(id);
+    if (!entry) throw new Error(`no test coturn "${id}"`);
+    coturns.delete(id);
+    await entry.coturn.stop();
+    return true;
   },
   async 'server-stop'({ id }) {
     await lookup(id).server.close();
@@ -93,6 +121,13 @@ const commands = {
     return body.token;
   },
 };
+
+function turnConfigFrom({ coturn: id, wrongSecret = false, ttlSeconds }) {
+  const entry = coturns.get(id);
+  if (!entry) throw new Error(`no test coturn "${id}"`);
+  const secret = wrongSecret ? randomBytes(24).toString('base64url') : entry.secret;
+  return { urls: [entry.coturn.url], secret, ...(ttlSeconds !== undefined ? { ttlSeconds } : {}) };
+}
 
 /** A token-url for tests: `/test-token?server=main&peer=alice&expiresInSec=2&failAfter=1&key=k&format=json`. */
 async function tokenMiddleware(context, next) {
@@ -142,6 +177,7 @@ export function serverPlugin() {
     },
     async serverStop() {
       await Promise.all([...servers.values()].map(({ server }) => server.close().catch(() => {})));
+      await Promise.all([...coturns.values()].map(({ coturn }) => coturn.stop().catch(() => {})));
     },
     async executeCommand({ command, payload }) {
       const handler = commands[command];

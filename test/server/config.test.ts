@@ -10,6 +10,8 @@ import { resolveConfig } from '../../server/config.js';
 import { matchesAny, patternCoveredBy } from '../../server/channel-patterns.js';
 import { RawClient, refusedUpgrade } from '../helpers/server-clients.js';
 
+const STUN_OK = { urls: 'stun:127.0.0.1:3478' };
+
 describe('configuration', () => {
   it('defaults: dev mode with the three dev keys, the documented limits, port 8080 on 127.0.0.1', () => {
     const config = resolveConfig({});
@@ -125,6 +127,85 @@ describe('configuration', () => {
       startServer({ port: 0, quiet: true, configFile: join(tmpdir(), 'does-not-exist.json') }),
       /cannot read config file .*ENOENT/,
     );
+  });
+});
+
+describe('configuration: unknown keys, iceServers, turn, tls', () => {
+  const key = { id: 'sk', secret: 'a-secret-of-16-chars!', channelPatterns: ['**'], actions: [] };
+  const turn = { urls: ['turn:127.0.0.1:3478'], secret: 'turn-secret-value' };
+
+  it('a misspelt key anywhere is a ConfigError naming it (top level, limits, turn, key entries, lists)', () => {
+    const cases: [unknown, string][] = [
+      [{ prot: 8080 }, 'config.prot is not a known setting'],
+      [{ limits: { messageQuotas: 1 } }, 'config.limits.messageQuotas is not a known limit'],
+      [{ turn: { ...turn, ttl: 60 } }, 'config.turn.ttl is not a known setting'],
+      [{ secretKeys: [{ ...key, secert: 'x' }] }, 'config.secretKeys[0].secert is not a known setting'],
+      [
+        { publishableKeys: [{ id: 'pk', channelPatterns: ['**'], actions: [], allowedOrigin: [] }] },
+        'config.publishableKeys[0].allowedOrigin is not a known setting',
+      ],
+      [{ iceServers: [{ url: 'stun:x' }] }, 'config.iceServers[0].url is not a known setting'],
+      [
+        { staticDirs: [{ urlPrefix: '/', dir: '.', index: true }] },
+        'config.staticDirs[0].index is not a known setting',
+      ],
+      [{ tls: { certFile: 'c', keyFile: 'k', ca: 'x' } }, 'config.tls.ca is not a known setting'],
+    ];
+    for (const [input, message] of cases) {
+      assert.throws(
+        () => resolveConfig(input),
+        (err: Error) => err instanceof ConfigError && err.message === message,
+      );
+    }
+  });
+
+  it('iceServers: only stun:/stuns:/turn:/turns: URLs; turn: entries need credentials; errors name the entry, not values', () => {
+    const cases: [unknown, RegExp][] = [
+      [{ iceServers: {} }, /^config\.iceServers must be an array/],
+      [{ iceServers: ['stun:x'] }, /^config\.iceServers\[0\] must be an object/],
+      [{ iceServers: [{ urls: [] }] }, /^config\.iceServers\[0\]\.urls must be a URL or a non-empty array/],
+      [
+        { iceServers: [{ urls: 'https://stun.example.com' }] },
+        /^config\.iceServers\[0\]\.urls must be a stun:, stuns:/,
+      ],
+      [
+        { iceServers: [STUN_OK, { urls: ['stun:a', 'http://leak-me.example'] }] },
+        /^config\.iceServers\[1\]\.urls\[1\] must be a stun:/,
+      ],
+      [{ iceServers: [{ urls: 'stun:' }] }, /urls must be a stun:/],
+      [
+        { iceServers: [{ urls: 'turn:t:3478', username: 'u' }] },
+        /iceServers\[0\] has a turn: URL, so it needs username and credential/,
+      ],
+      [{ iceServers: [{ urls: 'stun:s', credential: 7 }] }, /iceServers\[0\]\.credential must be a string/],
+      [{ turn: { ...turn, urls: 'turn:x' } }, /^config\.turn\.urls must be a non-empty array/],
+      [{ turn: { ...turn, urls: ['stun:x'] } }, /^config\.turn\.urls\[0\] must be a turn: or turns: URL/],
+      [{ turn: { urls: turn.urls } }, /^config\.turn\.secret must be a non-empty string/],
+      [{ turn: { ...turn, ttlSeconds: 1.5 } }, /^config\.turn\.ttlSeconds must be a positive integer/],
+      [{ tls: { certFile: 'c' } }, /^config\.tls\.keyFile must be a file path/],
+    ];
+    for (const [input, message] of cases) {
+      assert.throws(
+        () => resolveConfig(input),
+        (err: Error) =>
+          err instanceof ConfigError &&
+          message.test(err.message) &&
+          !err.message.includes('turn-secret-value') &&
+          !err.message.includes('leak-me'),
+        `${JSON.stringify(input)} → ${message}`,
+      );
+    }
+  });
+
+  it('valid iceServers and turn are kept as given; turn gets the default TTL; unset means null', () => {
+    const config = resolveConfig({
+      iceServers: [STUN_OK, { urls: ['turns:t.example:443'], username: 'u', credential: 'c' }],
+      turn,
+    });
+    assert.deepEqual(config.iceServers, [STUN_OK, { urls: ['turns:t.example:443'], username: 'u', credential: 'c' }]);
+    assert.deepEqual(config.turn, { ...turn, ttlSeconds: 86400 });
+    assert.deepEqual([resolveConfig({}).iceServers, resolveConfig({}).turn, resolveConfig({}).tls], [null, null, null]);
+    assert.deepEqual(resolveConfig({ iceServers: [] }).iceServers, []);
   });
 });
 

@@ -134,6 +134,18 @@ const TEXTS: Readonly<Record<MeteredErrorCode, readonly [message: string, remedy
     'The room is not configured correctly.',
     'Set channel and one of api-key, token-url or tokenProvider; server-url must be wss:// (ws:// only for localhost).',
   ],
+  ice_server_rejected: [
+    'An ICE server entry was ignored.',
+    'Use stun:, stuns:, turn: or turns: URLs, and give TURN servers a username and credential.',
+  ],
+  ice_servers_unavailable: [
+    'The ICE server list could not be fetched; the call goes on without it.',
+    'Check the ice-servers-url endpoint: it must answer JSON, an array of ICE servers or {"iceServers": […]}, within 5 s.',
+  ],
+  no_media_path: [
+    'No audio or video connection could be made with a participant.',
+    'The networks between you block direct connections: configure a TURN server (iceServers or ice-servers-url).',
+  ],
 };
 
 export const ERROR_TEXT = Object.fromEntries(

@@ -76,7 +76,8 @@ const autoJoinConverter = {
  * @csspart device-picker - The microphone and camera selects.
  * @csspart banner - The "Reconnecting…" banner.
  * @csspart error - The error panel (message, remedy, Join again).
- * @csspart notice - Why the call runs without camera/microphone (permission denied, no device, insecure page).
+ * @csspart notice - Why the call runs without camera/microphone (permission denied, no device, insecure page) or
+ *   without the `ice-servers-url` list.
  * @csspart join - The Join button shown when the room is not in a call.
  *
  * @cssprop --metered-background - Room background.
@@ -109,6 +110,9 @@ export class MeteredRoom extends JoinYieldingElement {
     debug: { type: Boolean },
     controls: { type: Boolean },
     tokenProvider: { attribute: false },
+    iceServers: { attribute: false },
+    iceServersUrl: { attribute: 'ice-servers-url' },
+    iceTransportPolicy: { attribute: 'ice-transport-policy' },
     hasChildren: { state: true, attribute: false },
     devices: { state: true, attribute: false },
   };
@@ -135,6 +139,23 @@ export class MeteredRoom extends JoinYieldingElement {
   controls = false;
   /** Called for a token on every connect and reconnect, instead of `api-key` / `token-url`. */
   tokenProvider: TokenProvider | undefined;
+  /**
+   * STUN/TURN servers for the media connections, added in front of any the server sends in its welcome
+   * (`metadata.iceServers`). Only `stun:`, `stuns:`, `turn:`, `turns:` URLs are used (TURN with `username` and
+   * `credential`); others are dropped with an `ice_server_rejected` warning. Read on every join. When neither this,
+   * `ice-servers-url` nor the server gives any, the room uses Metered's public STUN server
+   * `stun:stun.relay.metered.ca:80`; an empty list (`[]`) turns that default off.
+   */
+  iceServers: RTCIceServer[] | undefined;
+  /**
+   * A URL answering ICE servers as JSON — an array of RTCIceServer (Metered's TURN credentials API) or
+   * `{"iceServers": […]}` — fetched before every join and reconnect, so short-lived TURN credentials stay fresh.
+   * Merged with `iceServers`. A failure (HTTP error, bad JSON, no answer within 5 s) is an
+   * `ice_servers_unavailable` warning and a notice; the call goes on without it.
+   */
+  iceServersUrl = '';
+  /** `all` (default) or `relay` (only relayed TURN candidates: hides the participants' IP addresses from each other). */
+  iceTransportPolicy = 'all';
 
   private hasChildren = false;
   private devices: readonly MediaDeviceInfo[] = [];
@@ -282,11 +303,12 @@ export class MeteredRoom extends JoinYieldingElement {
           <button class="primary" @click=${() => this.join()}>Join again</button>
         </div>`;
     }
-    const { mediaError } = this.#session;
+    // A media failure and an unavailable ice-servers-url (ice:) are notices: the call goes on without them.
+    const notices = [this.#session.mediaError, this.#session.iceError].filter((error) => error !== null);
     const notice =
-      mediaError && (state === 'joining' || state === 'joined' || state === 'reconnecting')
+      notices.length > 0 && (state === 'joining' || state === 'joined' || state === 'reconnecting')
         ? html`<div class="notice" part="notice" role="status">
-            <p>${mediaError.message} ${ERROR_TEXT[mediaError.code].remedy}</p>
+            ${notices.map((error) => html`<p>${error.message} ${ERROR_TEXT[error.code].remedy}</p>`)}
           </div>`
         : nothing;
     const canJoin =
@@ -326,6 +348,7 @@ export class MeteredRoom extends JoinYieldingElement {
       displayName: this.displayName ?? '',
       includeSenderMetadata: this.includeSenderMetadata,
       debug: this.debug,
+      ice: { iceServers: this.iceServers, iceServersUrl: this.iceServersUrl, iceTransportPolicy: this.iceTransportPolicy },
     };
   }
 }

@@ -14,6 +14,8 @@ interface RemoteEntry {
   claimedName: string | null;
   /** False once the peer said it sends no media. */
   publishes: boolean;
+  /** True while no media path formed with this peer (media-path-watch.ts). */
+  noMediaPath: boolean;
   noMediaTimer: ReturnType<typeof setTimeout> | null;
   readonly detach: () => void;
 }
@@ -66,6 +68,7 @@ export class RemoteParticipants {
       streams: new Map(),
       claimedName: null,
       publishes: true,
+      noMediaPath: false,
       noMediaTimer: null,
       detach: () => {
         remote.off('stream-added', onStreamAdded);
@@ -119,6 +122,13 @@ export class RemoteParticipants {
     this.#options.onChange();
   }
 
+  setNoMediaPath(peerId: string, noMediaPath: boolean): void {
+    const entry = this.#entries.get(peerId);
+    if (!entry || entry.noMediaPath === noMediaPath) return;
+    entry.noMediaPath = noMediaPath;
+    this.#options.onChange();
+  }
+
   has(peerId: string): boolean {
     return this.#entries.has(peerId);
   }
@@ -147,6 +157,7 @@ export class RemoteParticipants {
         ...this.nameOf(entry.remote.id),
         isLocal: false,
         connectionState: entry.remote.state,
+        ...(entry.noMediaPath ? { noMediaPath: true } : {}),
         streams,
         joinedAt: entry.joinedAt,
       };

@@ -21,11 +21,15 @@ import { RemoteParticipants } from './remote-participants.js';
 import { SocketWatch, type SocketClose } from './socket-watch.js';
 import { isStalled, STALL_RESTARTS, STALL_TIMEOUT_MS } from './stall-watch.js';
 import { CountingTokenProvider, tokenUrlProvider } from './token-source.js';
+// Issue 9 (ICE servers, "no media path"): the logic lives in these modules; the hooks below are marked "ice:".
+import { checkIceOptions, IceConfig, type IceOptions } from './ice-config.js';
+import { MediaPathWatch } from './media-path-watch.js';
 
 export interface SessionConfig extends RoomConfig {
   displayName: string;
   includeSenderMetadata: boolean;
   debug: boolean;
+  ice: IceOptions;
 }
 
 /** How long a joined peer may stay without a stream before `no_media_received` (see `noMediaTimeoutMs`). */
@@ -43,6 +47,8 @@ export class RoomSession extends EventTarget implements RoomStore {
   /** Why this join has no camera/microphone (shown as a notice: the call goes on without them). */
   mediaError: MeteredErrorDetail | null = null;
   noMediaTimeoutMs = NO_MEDIA_TIMEOUT_MS;
+  /** ice: why this join runs without its `ice-servers-url` list (shown as a notice: the call goes on). */
+  iceError: MeteredErrorDetail | null = null;
   readonly media = new LocalMedia();
 
   #attempt = 0;
@@ -60,6 +66,16 @@ export class RoomSession extends EventTarget implements RoomStore {
   readonly #announcer = new Announcer(this);
   /** Socket restarts left in this join for stuck connections (see stall-watch.ts). */
   #stallRestarts = 0;
+  /** ice: this join's ICE servers and policy (ice-config.ts), and the per-participant media path check. */
+  #ice: IceConfig | null = null;
+  readonly #paths = new MediaPathWatch({
+    onNoPath: (peerId) => {
+      if (!this.#remotes.has(peerId)) return;
+      this.#remotes.setNoMediaPath(peerId, true);
+      this.report({ code: 'no_media_path', peerId, fatal: false });
+    },
+    onPath: (peerId) => this.#remotes.setNoMediaPath(peerId, false),
+  });
 
   readonly #readConfig: () => SessionConfig;
 
@@ -96,13 +112,20 @@ export class RoomSession extends EventTarget implements RoomStore {
     const check = checkConfig(config, tokenUrlProvider);
     this.fatalError = null;
     this.mediaError = null;
+    this.iceError = null;
     if (!check.ok) return this.#fail({ code: 'invalid_config', attribute: check.attribute, fatal: true });
+    const iceCheck = checkIceOptions(config.ice); // ice:
+    if (!iceCheck.ok) return this.#fail({ code: 'invalid_config', attribute: iceCheck.attribute, fatal: true });
     const attempt = ++this.#attempt;
     this.#stallRestarts = STALL_RESTARTS;
     this.#closes.reset();
     this.#setState('joining');
 
     const watch = new SocketWatch((close) => this.#onSocketClose(close, attempt));
+    // ice: fetched while the camera starts; the join waits for it (≤ 5 s), its connections need the list.
+    const ice = new IceConfig(config.ice, iceCheck, (init) => this.#reportIce(init, attempt));
+    this.#ice = ice;
+    const iceReady = ice.refresh();
     const { credential } = check.config;
     this.#tokens = 'tokenProvider' in credential ? new CountingTokenProvider(credential.tokenProvider) : null;
     let peer: MeteredPeer;
@@ -114,6 +137,7 @@ export class RoomSession extends EventTarget implements RoomStore {
         ...(check.config.serverUrl ? { url: check.config.serverUrl } : {}),
         ...(config.debug ? { logger: ConsoleLogger } : {}),
         webSocketFactory: watch.factory,
+        rtcPeerConnectionFactory: ice.factory, // ice:
       });
     } catch (err) {
       // The SDK validates the URL and options at construction (TypeError); our own check should have caught it.
@@ -133,6 +157,8 @@ export class RoomSession extends EventTarget implements RoomStore {
     this.#published = this.#publishCamera(check.config.media, peer, attempt);
 
     try {
+      await iceReady; // ice:
+      if (attempt !== this.#attempt) return;
       await peer.join(check.config.channel, { includeSenderMetadata: config.includeSenderMetadata });
       // Resolve once the capture is over too, as before: callers (the device pickers' enumerateDevices) rely on
       // the permission prompt being answered by then.
@@ -208,6 +234,13 @@ export class RoomSession extends EventTarget implements RoomStore {
     return detail;
   }
 
+  /** ice: a non-fatal ICE configuration problem of join `attempt`; the unavailable list is also a notice. */
+  #reportIce(init: MeteredErrorInit, attempt: number): void {
+    if (attempt !== this.#attempt) return;
+    const detail = this.report(init);
+    if (detail.code === 'ice_servers_unavailable') this.iceError = detail;
+  }
+
   #fail(init: MeteredErrorInit): void {
     this.report(init);
     this.#setState('failed');
@@ -245,6 +278,8 @@ export class RoomSession extends EventTarget implements RoomStore {
     this.peerId = null;
     this.channel = null;
     this.#remotes.clear();
+    this.#paths.clear(); // ice:
+    this.#ice = null;
     this.changed();
     if (peer) {
       try {
@@ -276,7 +311,10 @@ export class RoomSession extends EventTarget implements RoomStore {
     const current = () => peer === this.peer;
     peer.on('state-change', ({ to }) => {
       if (!current()) return;
-      if (to === 'reconnecting') this.#setState('reconnecting');
+      if (to === 'reconnecting') {
+        this.#setState('reconnecting');
+        void this.#ice?.refresh(); // ice: fresh TURN credentials for the connections the reconnect builds
+      }
       else if (to === 'joined' && this.state === 'reconnecting') {
         // A publishable key gets a fresh peerId on every connection (a token keeps its `sub`): to the others we
         // are then a newcomer, so tell them our name and stream roles again.
@@ -319,6 +357,7 @@ export class RoomSession extends EventTarget implements RoomStore {
       if (!current()) return;
       const name = this.#remotes.nameOf(remote.id);
       this.#remotes.remove(remote.id);
+      this.#paths.forget(remote.id); // ice:
       this.#afterCapture(peer, () => emit(this.host, 'metered-peer-left', { peerId: remote.id, ...name }));
     });
     peer.on('data', (event) => {
@@ -356,7 +395,11 @@ export class RoomSession extends EventTarget implements RoomStore {
     // A connection that never starts is restarted (stall-watch.ts); after a reconnect the SDK swaps in a fresh
     // one, which gets the same check. A peer that left meanwhile has a closed connection: nothing to do.
     this.#watchStall(remote);
-    remote.on('connection-reset', () => this.#watchStall(remote));
+    this.#paths.watch(remote); // ice:
+    remote.on('connection-reset', () => {
+      this.#watchStall(remote);
+      this.#paths.watch(remote); // ice:
+    });
     remote.on('negotiation-error', ({ err }) => {
       if (err.name !== 'IceRestartExhaustedError' || !this.#remotes.has(remote.id)) return;
       this.report({ code: 'ice_restart_exhausted', peerId: remote.id, fatal: false, cause: err });

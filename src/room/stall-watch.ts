@@ -27,6 +27,21 @@ export const STALL_RESTARTS = 2;
 export function isStalled(remote: RemotePeer): boolean {
   const { pc } = remote;
   return (
-    remote.polite && pc.connectionState === 'new' && pc.signalingState === 'stable' && pc.remoteDescription !== null
+    remote.polite &&
+    pc.connectionState === 'new' &&
+    pc.signalingState === 'stable' &&
+    pc.remoteDescription !== null &&
+    !relayOnly(pc)
   );
+}
+
+/**
+ * With `ice-transport-policy="relay"` a connection whose TURN server is unreachable also stays `new`, with no
+ * candidate, like the stuck one above — and a socket restart cannot help it, while it would give us a fresh peerId
+ * on a publishable key, so the other side would meet a "new" participant and report `no_media_path` only 10 s
+ * late (test/ice-media-path.test.ts). Relay-only connections are left to media-path-watch.ts.
+ */
+export function relayOnly(pc: RemotePeer['pc']): boolean {
+  const config = (pc as Partial<Pick<RTCPeerConnection, 'getConfiguration'>>).getConfiguration?.();
+  return config?.iceTransportPolicy === 'relay';
 }

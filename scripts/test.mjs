@@ -10,6 +10,8 @@ const STAGES = [
   ['server tests', 'npm', ['run', '--silent', 'test:server']],
   ['browser tests', 'npm', ['run', '--silent', 'test:browser']],
   ['end-to-end demo', 'node', ['scripts/e2e-demo.mjs']],
+  // Needs root and `ip netns` (prints "skipped: why" and passes otherwise); about 50 s.
+  ['NAT lab', 'node', ['scripts/nat-lab.mjs']],
 ];
 
 const only = process.argv.slice(2);

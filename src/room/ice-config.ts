@@ -60,6 +60,11 @@ export class IceConfig {
     this.#property = options.iceServers == null ? undefined : this.#accept(options.iceServers, 'iceServers');
   }
 
+  /** `ice-transport-policy="relay"`: only relayed candidates (stall-watch.ts and media-path-watch.ts read it). */
+  get relayOnly(): boolean {
+    return this.#policy === 'relay';
+  }
+
   /**
    * Fetches the `ice-servers-url` (when set). Never throws: a failure is reported as `ice_servers_unavailable`
    * and the previous answer, if any, stays in use. Called before the join and on every reconnect.

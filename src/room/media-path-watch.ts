@@ -19,7 +19,6 @@
  * A reconnect's fresh RTCPeerConnection (`connection-reset`) keeps the window: the bound counts from the join.
  */
 import type { RemotePeer } from '@metered-ca/realtime';
-import { relayOnly } from './stall-watch.js';
 
 /** When a participant without a working media path is reported (well under the 20 s the issue allows). */
 export const NO_MEDIA_PATH_TIMEOUT_MS = 15_000;
@@ -29,6 +28,8 @@ export const ICE_RESTART_AFTER_MS = 6_000;
 export interface MediaPathWatchOptions {
   onNoPath(peerId: string): void;
   onPath(peerId: string): void;
+  /** Whether the room allows relayed candidates only (`ice-transport-policy="relay"`). */
+  relayOnly(): boolean;
 }
 
 interface Watched {
@@ -105,7 +106,7 @@ export class MediaPathWatch {
       const { pc } = entry.remote;
       // Still checking candidates; or, relay-only, still without any (its TURN server unreachable: stall-watch.ts
       // leaves that case to us). A restart gathers again, e.g. with fresh TURN credentials.
-      if (pc.iceConnectionState === 'checking' || (pc.iceConnectionState === 'new' && relayOnly(pc))) {
+      if (pc.iceConnectionState === 'checking' || (pc.iceConnectionState === 'new' && this.#options.relayOnly())) {
         this.#restartIce(entry);
       }
     }, ICE_RESTART_AFTER_MS);

@@ -75,6 +75,7 @@ export class RoomSession extends EventTarget implements RoomStore {
       this.report({ code: 'no_media_path', peerId, fatal: false });
     },
     onPath: (peerId) => this.#remotes.setNoMediaPath(peerId, false),
+    relayOnly: () => this.#ice?.relayOnly ?? false,
   });
 
   readonly #readConfig: () => SessionConfig;
@@ -409,7 +410,7 @@ export class RoomSession extends EventTarget implements RoomStore {
   #watchStall(remote: RemotePeer): void {
     setTimeout(() => {
       // With nothing to send there is nothing to negotiate: a connection may rightly stay `new`.
-      if (isStalled(remote) && this.publishes && this.#stallRestarts-- > 0) this.#watch?.restart();
+      if (isStalled(remote, this.#ice?.relayOnly) && this.publishes && this.#stallRestarts-- > 0) this.#watch?.restart();
     }, STALL_TIMEOUT_MS);
   }
 

@@ -18,7 +18,7 @@ import {
   waitForState,
   type RoomOptions,
 } from './helpers/room.js';
-import { restartServer, startServer, stopServer } from './helpers/server.js';
+import { mintToken, restartServer, startServer, stopServer } from './helpers/server.js';
 
 const STUN = { urls: 'stun:127.0.0.1:3478' };
 const TURN = { urls: ['turn:127.0.0.1:3479?transport=udp'], username: '1:test', credential: 'not-a-secret' };
@@ -161,6 +161,39 @@ describe('<metered-room> ICE configuration', () => {
     } finally {
       await stopServer(server).catch(() => {});
     }
+  });
+
+  /** A room (not yet in the page) whose token carries `metadata.iceServers`, which the server's welcome passes on. */
+  async function roomWithWelcomeServers(channel: string, welcome: RTCIceServer[]): Promise<MeteredRoom> {
+    const token = await mintToken(suite.server, {
+      peerId: `ice-${Math.random()}`.slice(0, 20),
+      metadata: { iceServers: welcome },
+    });
+    const room = document.createElement('metered-room');
+    room.setAttribute('server-url', suite.server.wsUrl);
+    room.setAttribute('channel', channel);
+    room.setAttribute('media', 'none');
+    room.tokenProvider = async () => token;
+    return room;
+  }
+
+  it("the welcome's metadata.iceServers are kept, after the room's own", async () => {
+    const channel = uniqueChannel('ice-welcome');
+    const alice = await roomWithWelcomeServers(channel, [TURN]);
+    alice.iceServers = [STUN];
+    document.body.append(alice);
+    const bob = addRoom(suite.server, { channel });
+    rooms.push(alice, bob);
+    expect(urlsOf(await connectionConfig(alice))).to.deep.equal([STUN.urls, ...TURN.urls]);
+  });
+
+  it('an empty welcome list, with nothing else configured, means no ICE servers (not the default)', async () => {
+    const channel = uniqueChannel('ice-welcome-empty');
+    const alice = await roomWithWelcomeServers(channel, []);
+    document.body.append(alice); // iceServers left unset
+    const bob = addRoom(suite.server, { channel });
+    rooms.push(alice, bob);
+    expect((await connectionConfig(alice)).iceServers).to.deep.equal([]);
   });
 
   it('uses the default STUN server only when nothing is configured; an empty list turns it off', () => {

@@ -19,7 +19,9 @@ export function launchIn(ns, chromium, workDir) {
     ...CHROMIUM_FLAGS.filter((flag) => !flag.startsWith('--host-resolver-rules=')),
     `--host-resolver-rules=MAP localhost ${SERVICE_IP}, MAP * ~NOTFOUND`,
   ];
-  return puppeteer.launch({ executablePath: wrapper, pipe: true, headless: true, args });
+  // Signals are nat-lab.mjs's to handle: puppeteer's own SIGINT handler would exit before the lab is removed.
+  const signals = { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false };
+  return puppeteer.launch({ executablePath: wrapper, pipe: true, headless: true, args, ...signals });
 }
 
 /**

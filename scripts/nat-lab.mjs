@@ -133,17 +133,20 @@ async function main() {
   const workDir = mkdtempSync(join(tmpdir(), 'natlab-'));
   const secret = `lab-${Math.random().toString(36).slice(2)}`;
   const running = { server: null, coturn: null, browsers: [] };
-  let cleaned = false;
-  const cleanup = async () => {
-    if (cleaned) return;
-    cleaned = true;
-    await Promise.all(running.browsers.map((browser) => browser.close().catch(() => {})));
-    await Promise.all([stop(running.server), stop(running.coturn)]);
-    removeLab(names);
-    rmSync(workDir, { recursive: true, force: true });
-  };
+  let interruptedBy = null;
+  // One cleanup, however many ask for it: on Ctrl-C both the signal handler and main's `finally` (the closed
+  // browsers fail the running case) wait for the same removal before the process exits.
+  let cleaning = null;
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      await Promise.all(running.browsers.map((browser) => browser.close().catch(() => {})));
+      await Promise.all([stop(running.server), stop(running.coturn)]);
+      removeLab(names);
+      rmSync(workDir, { recursive: true, force: true });
+    })());
   const interrupted = (signal) => {
     console.error(`NAT lab: ${signal}, removing the lab…`);
+    interruptedBy = signal;
     void cleanup().finally(() => process.exit(130));
   };
   process.once('SIGINT', interrupted);
@@ -165,6 +168,10 @@ async function main() {
       `NAT lab: ${results.filter((r) => r.ok).length} of ${results.length} cases as expected in ${((Date.now() - started) / 1000).toFixed(0)} s.`,
     );
     return results.every((r) => r.ok) ? 0 : 1;
+  } catch (err) {
+    if (!interruptedBy) throw err;
+    await cleanup();
+    return 130; // the case failed because we were stopping
   } finally {
     await cleanup();
   }

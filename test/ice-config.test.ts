@@ -85,6 +85,17 @@ describe('<metered-room> ICE configuration', () => {
     expect(errors[0] as InvalidConfigDetail).to.include({ code: 'invalid_config', attribute: 'ice-transport-policy' });
   });
 
+  it('an ice-servers-url that is not http(s) is invalid_config naming the attribute', async () => {
+    const room = addRoom(suite.server, {
+      channel: uniqueChannel('ice-url-scheme'),
+      iceServersUrl: 'ftp://127.0.0.1/ice',
+    });
+    rooms.push(room);
+    const errors = collectErrors(room);
+    await waitForState(room, 'failed');
+    expect(errors[0] as InvalidConfigDetail).to.include({ code: 'invalid_config', attribute: 'ice-servers-url' });
+  });
+
   it('URLs with other schemes are dropped with an ice_server_rejected warning, never the URL itself', async () => {
     const [alice] = pair('ice-scheme', {
       iceServers: [{ urls: ['https://user:pw@example.test/turn', STUN.urls] }, { urls: 'turn:127.0.0.1:3479' }],

@@ -6,8 +6,9 @@
  * them to the factory as `config.iceServers` for every RTCPeerConnection it builds (first connect and after every
  * reconnect). Wrapping the factory lets us add ours in front of the welcome's (merged, not replaced), fall back to
  * the default STUN server when nobody configured anything, and set the transport policy, without touching the
- * SDK. The factory reads the lists when the SDK builds a connection, so a list fetched on a reconnect applies to
- * the connections that reconnect builds.
+ * SDK. The factory reads the lists when the SDK builds a connection. On a reconnect the URL is fetched as the
+ * reconnect starts, not awaited (the SDK offers no hook for that with an api-key): connections the reconnect
+ * builds before the answer arrives still use the previous list.
  */
 import type { MeteredErrorInit } from '../events.js';
 import { fetchIceServers } from './ice-servers-url.js';

@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChromium, CHROMIUM_FLAGS } from './scripts/chromium-path.mjs';
 import { serverPlugin, tokenUrlMiddleware } from './test/helpers/wtr-server-plugin.mjs';
+import { iceServersUrlMiddleware } from './test/helpers/ice-servers-url-middleware.mjs';
 
 /**
  * `insecure.test` is loopback under a name the browser does not trust, so test/chat-insecure-context.test.ts can load
@@ -26,6 +27,6 @@ export default {
       launchOptions: { executablePath: findChromium(), args: [...CHROMIUM_FLAGS, INSECURE_ORIGIN_FLAG], headless: true },
     }),
   ],
-  middleware: [tokenUrlMiddleware],
+  middleware: [tokenUrlMiddleware, iceServersUrlMiddleware],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), serverPlugin()],
 };

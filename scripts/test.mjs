@@ -12,6 +12,8 @@ const STAGES = [
   ['browser tests', 'npm', ['run', '--silent', 'test:browser']],
   ['CMS embeds', 'node', ['test/toolchain/cms-embeds.mjs']],
   ['end-to-end demo', 'node', ['scripts/e2e-demo.mjs']],
+  // Needs root and `ip netns` (prints "skipped: why" and passes otherwise); about 50 s.
+  ['NAT lab', 'node', ['scripts/nat-lab.mjs']],
 ];
 
 const only = process.argv.slice(2);

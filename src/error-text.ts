@@ -165,4 +165,17 @@ export const ERROR_TEXT: Readonly<Record<MeteredErrorCode, ErrorText>> = {
     message: 'Screen sharing was cancelled or blocked.',
     remedy: 'Choose a screen, window or tab to share. If none is offered, allow screen sharing for this site.',
   },
+  ice_server_rejected: {
+    message: 'An ICE server entry was ignored.',
+    remedy: 'Use stun:, stuns:, turn: or turns: URLs, and give TURN servers a username and credential.',
+  },
+  ice_servers_unavailable: {
+    message: 'The ICE server list could not be fetched; the call goes on without it.',
+    remedy:
+      'Check the ice-servers-url endpoint: it must answer JSON, an array of ICE servers or {"iceServers": […]}, within 5 s.',
+  },
+  no_media_path: {
+    message: 'No audio or video connection could be made with a participant.',
+    remedy: 'The networks between you block direct connections: configure a TURN server (iceServers or ice-servers-url).',
+  },
 };

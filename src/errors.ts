@@ -92,6 +92,9 @@ export const MeteredErrorCode = {
   connection_failed: 'connection_failed',
   screen_share_denied: 'screen_share_denied',
   session_ended: 'session_ended',
+  ice_server_rejected: 'ice_server_rejected',
+  ice_servers_unavailable: 'ice_servers_unavailable',
+  no_media_path: 'no_media_path',
 } as const;
 export type MeteredErrorCode = keyof typeof MeteredErrorCode;
 
@@ -169,6 +172,24 @@ export interface InvalidConfigDetail extends ErrorBase<'invalid_config'> {
   /** The attribute or property that is wrong, e.g. `channel`, `server-url`. */
   readonly attribute: string;
 }
+/** An ICE server entry or URL was dropped (not stun:, stuns:, turn:, turns:; TURN without credentials). */
+export interface IceServerRejectedDetail extends ErrorBase<'ice_server_rejected'> {
+  /** Where the list came from: the `iceServers` property, the `ice-servers-url` answer, or the browser refusing it. */
+  readonly source: 'iceServers' | 'ice-servers-url' | 'browser';
+  /** The scheme of each dropped URL ('' when it had none). Never the URL: it may carry credentials. */
+  readonly schemes: readonly string[];
+}
+/** The `ice-servers-url` did not answer a usable list; the join went on without it. */
+export interface IceServersUnavailableDetail extends ErrorBase<'ice_servers_unavailable'> {
+  /** `timeout` (5 s), `network`, `http` (see `status`), `json` (not JSON), `shape` (neither an array nor `{iceServers}`). */
+  readonly reason: 'timeout' | 'network' | 'http' | 'json' | 'shape';
+  /** The HTTP status, when the endpoint answered. */
+  readonly status?: number;
+}
+/** No media connection formed with a participant, even after an ICE restart (a network that needs TURN). */
+export interface NoMediaPathDetail extends ErrorBase<'no_media_path'> {
+  readonly peerId: string;
+}
 
 /**
  * A chat message whose session is over (the room left, or joined again with a new peer, e.g. another channel): it
@@ -195,6 +216,9 @@ export type MeteredErrorDetail =
   | MissingRoomDetail
   | InvalidConfigDetail
   | ConnectionFailedDetail
-  | SessionEndedDetail;
+  | SessionEndedDetail
+  | IceServerRejectedDetail
+  | IceServersUnavailableDetail
+  | NoMediaPathDetail;
 
 export { ERROR_TEXT } from './error-text.js';

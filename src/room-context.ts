@@ -37,6 +37,8 @@ export interface Participant {
   readonly isLocal: boolean;
   /** The SDK's per-peer connection state; `connected` for the local participant. */
   readonly connectionState: PeerConnectionState;
+  /** True when no media connection could be made with this participant (`no_media_path`; it may still recover). */
+  readonly noMediaPath?: boolean;
   /** Camera stream first, then screen share, when present. For the local participant: the local captures. */
   readonly streams: readonly ParticipantStream[];
   /** When the participant appeared (ms since epoch), for `no_media_received` detection and ordering. */

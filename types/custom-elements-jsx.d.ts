@@ -90,8 +90,21 @@ export type MeteredRoomProps = {
   debug?: MeteredRoom["debug"];
   /** With children: also render the control bar. */
   controls?: MeteredRoom["controls"];
+  /** A URL answering ICE servers as JSON — an array of RTCIceServer (Metered's TURN credentials API) or
+`{"iceServers": […]}` — fetched before every join and reconnect, so short-lived TURN credentials stay fresh.
+Merged with `iceServers`. A failure (HTTP error, bad JSON, no answer within 5 s) is an
+`ice_servers_unavailable` warning and a notice; the call goes on without it. */
+  "ice-servers-url"?: MeteredRoom["iceServersUrl"];
+  /** `all` (default) or `relay` (only relayed TURN candidates: hides the participants' IP addresses from each other). */
+  "ice-transport-policy"?: MeteredRoom["iceTransportPolicy"];
   /** Called for a token on every connect and reconnect, instead of `api-key` / `token-url`. */
   tokenProvider?: MeteredRoom["tokenProvider"];
+  /** STUN/TURN servers for the media connections, added in front of any the server sends in its welcome
+(`metadata.iceServers`). Only `stun:`, `stuns:`, `turn:`, `turns:` URLs are used (TURN with `username` and
+`credential`); others are dropped with an `ice_server_rejected` warning. Read on every join. When neither this,
+`ice-servers-url` nor the server gives any, the room uses Metered's public STUN server
+`stun:stun.relay.metered.ca:80`; an empty list (`[]`) turns that default off. */
+  iceServers?: MeteredRoom["iceServers"];
   /** Delay before `no_media_received` for a peer that sends no stream (default 15000 ms). */
   noMediaTimeoutMs?: MeteredRoom["noMediaTimeoutMs"];
   /** The room joined its channel. `detail`: `{ peerId, channel }`; again, with `previousPeerId`, when a reconnect gave the room a new peerId. */
@@ -222,7 +235,7 @@ export type CustomElements = {
    * - **banner** - The "Reconnecting…" banner.
    * - **hint** - Why the room cannot join yet (no channel or no credential), shown once its configuration settled.
    * - **error** - The error panel (message, remedy, Join again).
-   * - **notice** - Why the call runs without camera/microphone (permission denied, no device, insecure page).
+   * - **notice** - Why the call runs without camera/microphone (permission denied, no device, insecure page) or without the `ice-servers-url` list.
    * - **join** - The Join button shown when the room is not in a call.
    * - **video-base** - The default `<metered-video>`'s `base` part: The container of the tiles.
    * - **video-tile** - The default `<metered-video>`'s `tile` part: Each tile (`<figure>`); carries `data-peer-id`, `data-role` (`camera` | `screen`), `data-local` and `data-state` (the SDK's per-peer connection state).

@@ -76,7 +76,8 @@ const autoJoinConverter = {
  * @csspart banner - The "Reconnecting…" banner.
  * @csspart hint - Why the room cannot join yet (no channel or no credential), shown once its configuration settled.
  * @csspart error - The error panel (message, remedy, Join again).
- * @csspart notice - Why the call runs without camera/microphone (permission denied, no device, insecure page).
+ * @csspart notice - Why the call runs without camera/microphone (permission denied, no device, insecure page) or
+ *   without the `ice-servers-url` list.
  * @csspart join - The Join button shown when the room is not in a call.
  *
  * @cssprop --metered-background - Room background.
@@ -109,6 +110,9 @@ export class MeteredRoom extends JoinYieldingElement {
     debug: { type: Boolean },
     controls: { type: Boolean },
     tokenProvider: { attribute: false },
+    iceServers: { attribute: false },
+    iceServersUrl: { attribute: 'ice-servers-url' },
+    iceTransportPolicy: { attribute: 'ice-transport-policy' },
     hasChildren: { state: true, attribute: false },
     devices: { state: true, attribute: false },
   };
@@ -135,6 +139,23 @@ export class MeteredRoom extends JoinYieldingElement {
   controls = false;
   /** Called for a token on every connect and reconnect, instead of `api-key` / `token-url`. */
   tokenProvider: TokenProvider | undefined;
+  /**
+   * STUN/TURN servers for the media connections, added in front of any the server sends in its welcome
+   * (`metadata.iceServers`). Only `stun:`, `stuns:`, `turn:`, `turns:` URLs are used (TURN with `username` and
+   * `credential`); others are dropped with an `ice_server_rejected` warning. Read on every join. When neither this,
+   * `ice-servers-url` nor the server gives any, the room uses Metered's public STUN server
+   * `stun:stun.relay.metered.ca:80`; an empty list (`[]`) turns that default off.
+   */
+  iceServers: RTCIceServer[] | undefined;
+  /**
+   * A URL answering ICE servers as JSON — an array of RTCIceServer (Metered's TURN credentials API) or
+   * `{"iceServers": […]}` — fetched before every join and reconnect, so short-lived TURN credentials stay fresh.
+   * Merged with `iceServers`. A failure (HTTP error, bad JSON, no answer within 5 s) is an
+   * `ice_servers_unavailable` warning and a notice; the call goes on without it.
+   */
+  iceServersUrl = '';
+  /** `all` (default) or `relay` (only relayed TURN candidates: hides the participants' IP addresses from each other). */
+  iceTransportPolicy = 'all';
 
   private hasChildren = false;
   private devices: readonly MediaDeviceInfo[] = [];
@@ -157,7 +178,11 @@ export class MeteredRoom extends JoinYieldingElement {
   /** Bumped on every connection, so a stale configuration check does nothing. */
   #configCheck = 0;
   /** What the live region last said about, so each change is announced once. */
-  #announced: { state: RoomState; mediaError: unknown } = { state: 'idle', mediaError: null };
+  #announced: { state: RoomState; mediaError: unknown; iceError: unknown } = {
+    state: 'idle',
+    mediaError: null,
+    iceError: null,
+  };
 
   constructor() {
     super();
@@ -224,8 +249,10 @@ export class MeteredRoom extends JoinYieldingElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    // Session work starts after this update (a microtask later): it changes state, which re-renders.
-    if (changed.has('channel') && changed.get('channel') !== undefined && this.#session.active) {
+    // Session work starts after this update (a microtask later): it changes state, which re-renders. Compared with
+    // the session's channel, not the property's previous value: the first join starts before the first update.
+    const { targetChannel } = this.#session;
+    if (changed.has('channel') && this.#session.active && targetChannel !== null && targetChannel !== this.channel) {
       queueMicrotask(() => {
         // The join runs once the leave is over (room-session.ts).
         void this.#session.leave('channel-change');
@@ -329,9 +356,13 @@ export class MeteredRoom extends JoinYieldingElement {
         </div>`;
     }
     const inCall = state === 'joining' || state === 'joined' || state === 'reconnecting';
+    // A media failure and an unavailable ice-servers-url are notices: the call goes on without them.
+    const notices = [mediaError, this.#session.iceError].filter((error) => error !== null);
     const notice =
-      mediaError && inCall
-        ? html`<div class="notice" part="notice"><p>${mediaError.message} ${ERROR_TEXT[mediaError.code].remedy}</p></div>`
+      notices.length > 0 && inCall
+        ? html`<div class="notice" part="notice">
+            ${notices.map((error) => html`<p>${error.message} ${ERROR_TEXT[error.code].remedy}</p>`)}
+          </div>`
         : nothing;
     const hint =
       this.#missingAttribute !== null && state === 'idle'
@@ -351,9 +382,9 @@ export class MeteredRoom extends JoinYieldingElement {
     return 'This room cannot join yet: set its api-key or token-url attribute, or its tokenProvider property.';
   }
 
-  /** Announces each state change, fatal error and media notice once, in the room's one live region. */
+  /** Announces each state change, fatal error and notice (media, ICE servers) once, in the room's one live region. */
   #onSessionChange(): void {
-    const { state, fatalError, mediaError } = this.#session;
+    const { state, fatalError, mediaError, iceError } = this.#session;
     const before = this.#announced;
     if (state !== before.state) {
       if (state === 'reconnecting') this.#live.announce('Reconnecting…');
@@ -362,10 +393,12 @@ export class MeteredRoom extends JoinYieldingElement {
         this.#live.announce(`${fatalError.message} ${ERROR_TEXT[fatalError.code].remedy}`);
       }
     }
-    if (mediaError && mediaError !== before.mediaError) {
-      this.#live.announce(`${mediaError.message} ${ERROR_TEXT[mediaError.code].remedy}`);
+    for (const notice of [mediaError, iceError]) {
+      if (notice && notice !== before.mediaError && notice !== before.iceError) {
+        this.#live.announce(`${notice.message} ${ERROR_TEXT[notice.code].remedy}`);
+      }
     }
-    this.#announced = { state, mediaError };
+    this.#announced = { state, mediaError, iceError };
     this.requestUpdate();
   }
 
@@ -422,6 +455,7 @@ export class MeteredRoom extends JoinYieldingElement {
       displayName: this.displayName ?? '',
       includeSenderMetadata: this.includeSenderMetadata,
       debug: this.debug,
+      ice: { iceServers: this.iceServers, iceServersUrl: this.iceServersUrl, iceTransportPolicy: this.iceTransportPolicy },
     };
   }
 }

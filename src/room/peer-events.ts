@@ -10,6 +10,7 @@ import type { MeteredErrorDetail } from '../errors.js';
 import type { MeteredErrorInit, MeteredEventMap } from '../events.js';
 import type { Participant, RoomDataDetail } from '../room-context.js';
 import { Announcer, type AnnouncerSource } from './announcer.js';
+import { MediaPathWatch } from './media-path-watch.js';
 import { RemoteParticipants } from './remote-participants.js';
 import { isRoomMessage, parseHello, parseStreamRole } from './room-messages.js';
 import { isStalled, STALL_RESTARTS, STALL_TIMEOUT_MS } from './stall-watch.js';
@@ -35,6 +36,8 @@ export interface PeerEventsHost extends AnnouncerSource {
   noMediaTimeoutMs(): number;
   /** Restarts the signalling socket (the SDK reconnects with fresh media connections: see stall-watch.ts). */
   restartSocket(): void;
+  /** Whether this join allows relayed candidates only (`ice-transport-policy="relay"`). */
+  relayOnly(): boolean;
 }
 
 export class PeerEvents {
@@ -48,6 +51,8 @@ export class PeerEvents {
   /** Socket restarts left in this join for stuck connections (see stall-watch.ts). */
   #stallRestarts = 0;
   readonly #stallTimers = new Set<ReturnType<typeof setTimeout>>();
+  /** Whether a media path forms with each participant (media-path-watch.ts). */
+  readonly #paths: MediaPathWatch;
 
   constructor(host: PeerEventsHost) {
     this.#host = host;
@@ -59,6 +64,15 @@ export class PeerEvents {
       onReady: (peerId, previousPeerId) =>
         this.#afterCapture(() => this.#emitPeer('metered-peer-joined', peerId, previousPeerId)),
       onUpdated: (peerId) => this.#afterCapture(() => this.#emitPeer('metered-peer-updated', peerId, null)),
+    });
+    this.#paths = new MediaPathWatch({
+      onNoPath: (peerId) => {
+        if (!this.#remotes.has(peerId)) return;
+        this.#remotes.setNoMediaPath(peerId, true);
+        host.report({ code: 'no_media_path', peerId, fatal: false });
+      },
+      onPath: (peerId) => this.#remotes.setNoMediaPath(peerId, false),
+      relayOnly: () => host.relayOnly(),
     });
   }
 
@@ -82,6 +96,7 @@ export class PeerEvents {
     this.#peer = null;
     for (const timer of this.#stallTimers) clearTimeout(timer);
     this.#stallTimers.clear();
+    this.#paths.clear();
     this.#remotes.clear();
   }
 
@@ -144,6 +159,7 @@ export class PeerEvents {
       const wasAnnounced = this.#remotes.isReady(remote.id);
       const name = this.#remotes.nameOf(remote.id);
       this.#remotes.remove(remote.id);
+      this.#paths.forget(remote.id);
       if (wasAnnounced) this.#afterCapture(() => this.#host.emit('metered-peer-left', { peerId: remote.id, ...name }));
     });
     peer.on('data', (event) => {
@@ -164,7 +180,11 @@ export class PeerEvents {
     // A connection that never starts is restarted (stall-watch.ts); after a reconnect the SDK swaps in a fresh
     // one, which gets the same check. A peer that left meanwhile has a closed connection: nothing to do.
     this.#watchStall(remote);
-    remote.on('connection-reset', () => this.#watchStall(remote));
+    this.#paths.watch(remote);
+    remote.on('connection-reset', () => {
+      this.#watchStall(remote);
+      this.#paths.watch(remote);
+    });
     remote.on('negotiation-error', ({ err }) => {
       if (err.name !== 'IceRestartExhaustedError' || !this.#remotes.has(remote.id)) return;
       this.#host.report({ code: 'ice_restart_exhausted', peerId: remote.id, fatal: false, cause: err });
@@ -178,7 +198,7 @@ export class PeerEvents {
       // Only for the join that set the timer, a peer still here, and with media to send: with nothing to send
       // there is nothing to negotiate, and a connection may rightly stay `new`.
       if (peer !== this.#peer || !this.#remotes.has(remote.id) || !this.#host.publishes) return;
-      if (isStalled(remote) && this.#stallRestarts-- > 0) this.#host.restartSocket();
+      if (isStalled(remote, this.#host.relayOnly()) && this.#stallRestarts-- > 0) this.#host.restartSocket();
     }, STALL_TIMEOUT_MS);
     this.#stallTimers.add(timer);
   }

@@ -27,6 +27,8 @@ interface RemoteEntry {
   publishes: boolean;
   /** The key of its hello (same for one join of that room), once known. */
   key: string | null;
+  /** True while no media path formed with this peer (media-path-watch.ts). */
+  noMediaPath: boolean;
   noMediaTimer: ReturnType<typeof setTimeout> | null;
   /** Pending until the page has heard of this peer (see `ready`). */
   readyTimer: ReturnType<typeof setTimeout> | null;
@@ -80,6 +82,7 @@ export class RemoteParticipants {
       claimedName: null,
       publishes: true,
       key: null,
+      noMediaPath: false,
       noMediaTimer: null,
       readyTimer: null,
       ready: false,
@@ -149,6 +152,13 @@ export class RemoteParticipants {
     this.#options.onChange();
   }
 
+  setNoMediaPath(peerId: string, noMediaPath: boolean): void {
+    const entry = this.#entries.get(peerId);
+    if (!entry || entry.noMediaPath === noMediaPath) return;
+    entry.noMediaPath = noMediaPath;
+    this.#options.onChange();
+  }
+
   has(peerId: string): boolean {
     return this.#entries.has(peerId);
   }
@@ -177,6 +187,7 @@ export class RemoteParticipants {
         ...this.nameOf(entry.remote.id),
         isLocal: false,
         connectionState: entry.remote.state,
+        ...(entry.noMediaPath ? { noMediaPath: true } : {}),
         streams,
         joinedAt: entry.joinedAt,
       };

@@ -19,6 +19,7 @@ import type { Participant, RoomState } from '../room-context.js';
 import { ClosePolicy } from './close-policy.js';
 import { MediaController } from './media-controller.js';
 import { PeerEvents } from './peer-events.js';
+import { checkIceOptions, IceConfig, type IceOptions } from './ice-config.js';
 import { checkConfig, type RoomConfig } from './room-config.js';
 import { RoomView } from './room-view.js';
 import { SocketWatch, type SocketClose } from './socket-watch.js';
@@ -28,6 +29,7 @@ export interface SessionConfig extends RoomConfig {
   displayName: string;
   includeSenderMetadata: boolean;
   debug: boolean;
+  ice: IceOptions;
 }
 
 /** What the session needs from its element. */
@@ -51,10 +53,14 @@ export class RoomSession {
   peer: MeteredPeer | null = null;
   peerId: string | null = null;
   channel: string | null = null;
+  /** The channel the join under way (or joined) asked for; null while not active. */
+  targetChannel: string | null = null;
   /** The last fatal error (shown by the room's error panel); cleared by the next join. */
   fatalError: MeteredErrorDetail | null = null;
   /** Why this join has no camera/microphone (shown as a notice: the call goes on without them). */
   mediaError: MeteredErrorDetail | null = null;
+  /** Why this join runs without its `ice-servers-url` list (shown as a notice: the call goes on without it). */
+  iceError: MeteredErrorDetail | null = null;
   noMediaTimeoutMs = NO_MEDIA_TIMEOUT_MS;
 
   readonly media: MediaController;
@@ -68,6 +74,8 @@ export class RoomSession {
   #ending: Promise<void> | null = null;
   #watch: SocketWatch | null = null;
   #tokens: CountingTokenProvider | null = null;
+  /** This join's ICE servers and transport policy (ice-config.ts). */
+  #ice: IceConfig | null = null;
   readonly #closes = new ClosePolicy();
   readonly #peers: PeerEvents;
   #cachedParticipants: readonly Participant[] | null = null;
@@ -104,6 +112,7 @@ export class RoomSession {
       data: (detail) => this.view.notifyData(detail),
       noMediaTimeoutMs: () => this.noMediaTimeoutMs,
       restartSocket: () => this.#watch?.restart(),
+      relayOnly: () => this.#ice?.relayOnly ?? false,
     });
     this.view = new RoomView(this);
   }
@@ -134,12 +143,21 @@ export class RoomSession {
     const check = checkConfig(config, tokenUrlProvider);
     this.fatalError = null;
     this.mediaError = null;
+    this.iceError = null;
     if (!check.ok) return this.#fail({ code: 'invalid_config', attribute: check.attribute, fatal: true });
+    const iceCheck = checkIceOptions(config.ice);
+    if (!iceCheck.ok) return this.#fail({ code: 'invalid_config', attribute: iceCheck.attribute, fatal: true });
     const attempt = ++this.#attempt;
+    this.targetChannel = check.config.channel;
     this.#closes.reset();
     this.#setState('joining');
 
     const watch = new SocketWatch((close) => this.#onSocketClose(close, attempt));
+    // The ice-servers-url is fetched while the camera starts; the join waits for it (≤ 5 s): its media
+    // connections need the list.
+    const ice = new IceConfig(config.ice, iceCheck, (init) => this.#reportIce(init, attempt));
+    this.#ice = ice;
+    const iceReady = ice.refresh();
     const { credential } = check.config;
     this.#tokens = 'tokenProvider' in credential ? new CountingTokenProvider(credential.tokenProvider) : null;
     let peer: MeteredPeer;
@@ -151,6 +169,7 @@ export class RoomSession {
         ...(check.config.serverUrl ? { url: check.config.serverUrl } : {}),
         ...(config.debug ? { logger: ConsoleLogger } : {}),
         webSocketFactory: watch.factory,
+        rtcPeerConnectionFactory: ice.factory,
       });
     } catch (err) {
       // The SDK validates the URL and options at construction (TypeError); our own check should have caught it.
@@ -172,7 +191,10 @@ export class RoomSession {
       });
     this.#peers.attach(peer, published, {
       joined: (peerId, channel) => this.#onJoined(peerId, channel),
-      reconnecting: () => this.#setState('reconnecting'),
+      reconnecting: () => {
+        this.#setState('reconnecting');
+        void ice.refresh(); // fresh TURN credentials for the connections the reconnect builds
+      },
       reconnected: (peerId) => this.#onReconnected(peerId),
       lost: () => this.#onLost(),
       error: (err) => this.#onSdkError(err),
@@ -180,6 +202,8 @@ export class RoomSession {
     this.changed();
 
     try {
+      await iceReady;
+      if (attempt !== this.#attempt) return;
       await peer.join(check.config.channel, { includeSenderMetadata: config.includeSenderMetadata });
       // Resolve once the capture is over too: callers (the device pickers' enumerateDevices) rely on the
       // permission prompt being answered by then.
@@ -240,6 +264,13 @@ export class RoomSession {
     if (standIn) emit(standIn, name, detail);
   }
 
+  /** A non-fatal ICE configuration problem of join `attempt`; an unavailable list is also a notice. */
+  #reportIce(init: MeteredErrorInit, attempt: number): void {
+    if (attempt !== this.#attempt) return;
+    const detail = this.report(init);
+    if (detail.code === 'ice_servers_unavailable') this.iceError = detail;
+  }
+
   #fail(init: MeteredErrorInit): void {
     this.report(init);
     this.#setState('failed');
@@ -283,7 +314,9 @@ export class RoomSession {
     this.#watch = null;
     this.peerId = null;
     this.channel = null;
+    this.targetChannel = null;
     this.#peers.detach();
+    this.#ice = null;
     this.changed();
     if (peer) {
       try {

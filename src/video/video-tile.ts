@@ -19,10 +19,12 @@ export interface VideoTile {
   readonly label: string;
   readonly isLocal: boolean;
   readonly connectionState: PeerConnectionState;
+  /** No media connection could be made (see `no_media_path`): the tile says so instead of "Connecting…". */
+  readonly noMediaPath?: boolean;
 }
 
 export function tilesFor(participants: readonly Participant[]): VideoTile[] {
-  return participants.flatMap(({ peerId, isLocal, connectionState, displayName, streams }) => {
+  return participants.flatMap(({ peerId, isLocal, connectionState, noMediaPath = false, displayName, streams }) => {
     const tile = (role: StreamRole, stream: MediaStream | null, index: number, label: string): VideoTile => ({
       key: `${peerId}/${role}/${index}`,
       peerId,
@@ -31,6 +33,7 @@ export function tilesFor(participants: readonly Participant[]): VideoTile[] {
       label,
       isLocal,
       connectionState,
+      noMediaPath,
     });
     const name = isLocal ? `${displayName} (you)` : displayName;
     const cameras = streams.filter((s) => s.role === 'camera');
@@ -63,13 +66,17 @@ const BADGES: Partial<Record<PeerConnectionState, string>> = {
   reconnecting: 'Reconnecting…',
 };
 
+/** On a remote tile with no media path: plain words instead of a "Reconnecting…" that would never end. */
+const NO_MEDIA_PATH_BADGE = 'No connection: this network needs a TURN server';
+
 /** A live, enabled video track: our own camera switched off (track disabled) shows the placeholder, not black. */
 function hasVideo(stream: MediaStream | null): boolean {
   return !!stream?.getVideoTracks().some((track) => track.readyState === 'live' && track.enabled);
 }
 
 export function renderTile(tile: VideoTile, featured: boolean): TemplateResult {
-  const badge = tile.isLocal ? undefined : BADGES[tile.connectionState];
+  let badge = tile.isLocal ? undefined : BADGES[tile.connectionState];
+  if (!tile.isLocal && tile.noMediaPath && tile.connectionState !== 'connected') badge = NO_MEDIA_PATH_BADGE;
   // Assigned only when the stream object changes (each assignment reloads the video, paused); the host's
   // AutoplayGateController then starts it.
   const stream = guard([tile.stream], () => tile.stream);

@@ -28,6 +28,10 @@ export interface RoomOptions {
   autoJoin?: boolean;
   /** Light DOM children (replaces the default layout). */
   children?: string;
+  /** Default `[]` (no STUN server: see addRoom). */
+  iceServers?: RTCIceServer[];
+  iceServersUrl?: string;
+  iceTransportPolicy?: string;
 }
 
 /** Removes every room in `rooms` from the page (leaving their calls) and empties the list. */
@@ -66,6 +70,10 @@ export function addRoom(server: TestServer, options: RoomOptions, parent: HTMLEl
   if (options.displayName) room.setAttribute('display-name', options.displayName);
   if (options.autoJoin === false) room.setAttribute('auto-join', 'false');
   if (options.children) room.innerHTML = options.children;
+  // No default STUN server in tests: loopback needs none, and tests never contact a host outside this machine.
+  room.iceServers = options.iceServers ?? [];
+  if (options.iceServersUrl) room.setAttribute('ice-servers-url', options.iceServersUrl);
+  if (options.iceTransportPolicy) room.setAttribute('ice-transport-policy', options.iceTransportPolicy);
   parent.appendChild(room);
   return room;
 }

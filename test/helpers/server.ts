@@ -87,6 +87,8 @@ export interface TokenClaims {
   permissions?: string[];
   expiresInSec?: number;
   peerMetadata?: Record<string, unknown>;
+  /** The token's `metadata` claim, which the server puts in its welcome (e.g. `iceServers`). */
+  metadata?: Record<string, unknown>;
   /** Sign with a secret the server does not know (the right kid): the server closes with 4001. */
   wrongSecret?: boolean;
 }

@@ -2,7 +2,7 @@
  * Translates one join's SDK events into the room's store changes and DOM events: the other participants (who is
  * there, their names, streams and connection states), `metered-peer-joined` / `-updated` / `-left`, the room's own
  * messages (hello, stream roles) kept apart from the customer data chat sees, and the watches on each media
- * connection. What the SDK says about our OWN connection (joined, reconnecting, lost, errors) goes to the session's
+ * connection (a stuck start, its network quality). What the SDK says about our OWN connection (joined, reconnecting, lost, errors) goes to the session's
  * state machine through `PeerLifecycle`.
  */
 import type { MeteredPeer, RemotePeer } from '@metered-ca/realtime';
@@ -10,6 +10,7 @@ import type { MeteredErrorDetail } from '../errors.js';
 import type { MeteredErrorInit, MeteredEventMap } from '../events.js';
 import type { Participant, RoomDataDetail } from '../room-context.js';
 import { Announcer, type AnnouncerSource } from './announcer.js';
+import { NetworkQuality } from './network-quality.js';
 import { RemoteParticipants } from './remote-participants.js';
 import { isRoomMessage, parseHello, parseStreamRole } from './room-messages.js';
 import { isStalled, STALL_RESTARTS, STALL_TIMEOUT_MS } from './stall-watch.js';
@@ -41,6 +42,7 @@ export class PeerEvents {
   readonly #host: PeerEventsHost;
   readonly #remotes: RemoteParticipants;
   readonly #announcer: Announcer;
+  readonly #quality: NetworkQuality;
   /** The peer of the current join, while attached. */
   #peer: MeteredPeer | null = null;
   /** Settles once this join's capture is over: announcements and the room's events wait for it. */
@@ -52,10 +54,16 @@ export class PeerEvents {
   constructor(host: PeerEventsHost) {
     this.#host = host;
     this.#announcer = new Announcer(host);
+    this.#quality = new NetworkQuality({
+      changed: () => host.changed(),
+      announced: (peerId) => this.#remotes.isReady(peerId),
+      emit: (detail) => host.emit('metered-network-quality', detail),
+    });
     this.#remotes = new RemoteParticipants({
       onChange: () => host.changed(),
       onNoMedia: (peerId) => host.report({ code: 'no_media_received', peerId, fatal: false }),
       noMediaTimeoutMs: () => host.noMediaTimeoutMs(),
+      qualityOf: (peerId) => this.#quality.levelOf(peerId),
       onReady: (peerId, previousPeerId) =>
         this.#afterCapture(() => this.#emitPeer('metered-peer-joined', peerId, previousPeerId)),
       onUpdated: (peerId) => this.#afterCapture(() => this.#emitPeer('metered-peer-updated', peerId, null)),
@@ -80,6 +88,7 @@ export class PeerEvents {
   /** Forgets the join: its participants, its timers. The SDK peer's own listeners die with its close(). */
   detach(): void {
     this.#peer = null;
+    this.#quality.stop();
     for (const timer of this.#stallTimers) clearTimeout(timer);
     this.#stallTimers.clear();
     this.#remotes.clear();
@@ -138,11 +147,13 @@ export class PeerEvents {
       // once its name is known (remote-participants.ts), after our own `metered-joined`.
       this.#remotes.add(remote);
       this.#watchNegotiation(remote);
+      this.#quality.watch(remote);
     });
     peer.on('peer-left', ({ peer: remote }) => {
       if (!current()) return;
       const wasAnnounced = this.#remotes.isReady(remote.id);
       const name = this.#remotes.nameOf(remote.id);
+      this.#quality.forget(remote.id);
       this.#remotes.remove(remote.id);
       if (wasAnnounced) this.#afterCapture(() => this.#host.emit('metered-peer-left', { peerId: remote.id, ...name }));
     });

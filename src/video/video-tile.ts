@@ -5,7 +5,8 @@
 import type { PeerConnectionState } from '@metered-ca/realtime';
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import type { Participant, StreamRole } from '../room-context.js';
+import type { NetworkQualityLevel, Participant, StreamRole } from '../room-context.js';
+import { renderQualityIndicator } from './quality-indicator.js';
 
 export interface VideoTile {
   /**
@@ -19,10 +20,12 @@ export interface VideoTile {
   readonly label: string;
   readonly isLocal: boolean;
   readonly connectionState: PeerConnectionState;
+  /** The participant's network quality (remote participants, once measured). */
+  readonly quality?: NetworkQualityLevel;
 }
 
 export function tilesFor(participants: readonly Participant[]): VideoTile[] {
-  return participants.flatMap(({ peerId, isLocal, connectionState, displayName, streams }) => {
+  return participants.flatMap(({ peerId, isLocal, connectionState, displayName, streams, quality }) => {
     const tile = (role: StreamRole, stream: MediaStream | null, index: number, label: string): VideoTile => ({
       key: `${peerId}/${role}/${index}`,
       peerId,
@@ -31,6 +34,7 @@ export function tilesFor(participants: readonly Participant[]): VideoTile[] {
       label,
       isLocal,
       connectionState,
+      ...(quality === undefined ? {} : { quality }),
     });
     const name = isLocal ? `${displayName} (you)` : displayName;
     const cameras = streams.filter((s) => s.role === 'camera');
@@ -70,6 +74,8 @@ function hasVideo(stream: MediaStream | null): boolean {
 
 export function renderTile(tile: VideoTile, featured: boolean): TemplateResult {
   const badge = tile.isLocal ? undefined : BADGES[tile.connectionState];
+  // On the participant's camera tile only: a screen share travels the same path.
+  const quality = tile.role === 'camera' && !tile.isLocal ? tile.quality : undefined;
   // Assigned only when the stream object changes (each assignment reloads the video, paused); the host's
   // AutoplayGateController then starts it.
   const stream = guard([tile.stream], () => tile.stream);
@@ -90,6 +96,7 @@ export function renderTile(tile: VideoTile, featured: boolean): TemplateResult {
     ></video>
     ${hasVideo(tile.stream) ? nothing : html`<div part="placeholder" aria-hidden="true">${initial(tile.label)}</div>`}
     ${badge ? html`<span part="badge">${badge}</span>` : nothing}
+    ${quality === undefined ? nothing : renderQualityIndicator(quality)}
     <figcaption part="label">${tile.label}</figcaption>
   </figure>`;
 }

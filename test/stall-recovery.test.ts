@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type { MeteredErrorDetail } from '../src/errors.js';
 import type { JoinedDetail, PeerDetail } from '../src/events.js';
 import type { MeteredRoom } from '../src/room/metered-room.js';
-import { STALL_TIMEOUT_MS } from '../src/room/stall-watch.js';
+import { STALL_RELAY_MS } from '../src/room/stall-watch.js';
 import {
   addRoom,
   collectErrors,
@@ -46,7 +46,9 @@ function remoteOf(room: MeteredRoom) {
 }
 
 describe('a media connection that never starts (stall-watch.ts)', function () {
-  this.timeout(STALL_TIMEOUT_MS + 3 * GUARD_MS);
+  // The jammed connections are relay-only, so the stall watch gives them STALL_RELAY_MS (not the 1 s of a
+  // connection that may use host candidates) before calling them stuck.
+  this.timeout(STALL_RELAY_MS + 3 * GUARD_MS);
   const suite = roomSuite();
 
   it('the polite room reconnects, both rooms get each other’s video, nothing is reported, and both sides see a reconnect', async () => {
@@ -74,10 +76,10 @@ describe('a media connection that never starts (stall-watch.ts)', function () {
       });
       expect(jam.stuck.map((pc) => pc.connectionState)).to.deep.equal(['new', 'new']);
 
-      // No timing asserted: the guard is the stall timeout plus the usual margin for a reconnect.
+      // No timing asserted: the guard is the relay-only stall timeout plus the usual margin for a reconnect.
       for (const room of [ann, ben]) {
         await waitUntil(() => remoteOf(room)?.connectionState === 'connected', 'the call never recovered', {
-          timeout: STALL_TIMEOUT_MS + GUARD_MS,
+          timeout: STALL_RELAY_MS + GUARD_MS,
         });
         await waitForRemoteFrames(defaultVideo(room), remoteOf(room)!.peerId);
       }

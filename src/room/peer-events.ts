@@ -13,7 +13,7 @@ import { Announcer, type AnnouncerSource } from './announcer.js';
 import { NetworkQuality } from './network-quality.js';
 import { RemoteParticipants } from './remote-participants.js';
 import { isRoomMessage, parseHello, parseStreamRole } from './room-messages.js';
-import { isStalled, STALL_RESTARTS, STALL_TIMEOUT_MS } from './stall-watch.js';
+import { ConnectionStallWatch, STALL_RESTARTS } from './stall-watch.js';
 
 /** What the SDK says about our own connection, for the session's state machine. */
 export interface PeerLifecycle {
@@ -49,7 +49,8 @@ export class PeerEvents {
   #published: Promise<void> = Promise.resolve();
   /** Socket restarts left in this join for stuck connections (see stall-watch.ts). */
   #stallRestarts = 0;
-  readonly #stallTimers = new Set<ReturnType<typeof setTimeout>>();
+  /** The stall watch of each remote's current media connection. */
+  readonly #stallWatches = new Map<string, ConnectionStallWatch>();
 
   constructor(host: PeerEventsHost) {
     this.#host = host;
@@ -89,8 +90,8 @@ export class PeerEvents {
   detach(): void {
     this.#peer = null;
     this.#quality.stop();
-    for (const timer of this.#stallTimers) clearTimeout(timer);
-    this.#stallTimers.clear();
+    for (const watch of this.#stallWatches.values()) watch.dispose();
+    this.#stallWatches.clear();
     this.#remotes.clear();
   }
 
@@ -154,6 +155,8 @@ export class PeerEvents {
       const wasAnnounced = this.#remotes.isReady(remote.id);
       const name = this.#remotes.nameOf(remote.id);
       this.#quality.forget(remote.id);
+      this.#stallWatches.get(remote.id)?.dispose();
+      this.#stallWatches.delete(remote.id);
       this.#remotes.remove(remote.id);
       if (wasAnnounced) this.#afterCapture(() => this.#host.emit('metered-peer-left', { peerId: remote.id, ...name }));
     });
@@ -184,13 +187,14 @@ export class PeerEvents {
 
   #watchStall(remote: RemotePeer): void {
     const peer = this.#peer;
-    const timer = setTimeout(() => {
-      this.#stallTimers.delete(timer);
-      // Only for the join that set the timer, a peer still here, and with media to send: with nothing to send
+    this.#stallWatches.get(remote.id)?.dispose();
+    const watch = new ConnectionStallWatch(remote, () => {
+      if (this.#stallWatches.get(remote.id) === watch) this.#stallWatches.delete(remote.id);
+      // Only for the join that set the watch, a peer still here, and with media to send: with nothing to send
       // there is nothing to negotiate, and a connection may rightly stay `new`.
       if (peer !== this.#peer || !this.#remotes.has(remote.id) || !this.#host.publishes) return;
-      if (isStalled(remote) && this.#stallRestarts-- > 0) this.#host.restartSocket();
-    }, STALL_TIMEOUT_MS);
-    this.#stallTimers.add(timer);
+      if (this.#stallRestarts-- > 0) this.#host.restartSocket();
+    });
+    this.#stallWatches.set(remote.id, watch);
   }
 }

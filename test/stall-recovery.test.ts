@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type { MeteredErrorDetail } from '../src/errors.js';
 import type { JoinedDetail, PeerDetail } from '../src/events.js';
 import type { MeteredRoom } from '../src/room/metered-room.js';
-import { STALL_RELAY_MS } from '../src/room/stall-watch.js';
+import { STALL_RELAY_MS, STALL_RESTARTS } from '../src/room/stall-watch.js';
 import {
   addRoom,
   collectErrors,
@@ -92,12 +92,16 @@ describe('a media connection that never starts (stall-watch.ts)', function () {
       // participant (by name) coming back with previousPeerId — not a stranger called "Guest …".
       const restarted = [...reconnected][0];
       const other = restarted === ann ? ben : ann;
-      const [first, second] = joinedEvents.get(restarted)!;
-      expect(second, 'no metered-joined with the new peerId').to.include({ peerId: restarted.peerId, previousPeerId: first.peerId });
+      // The fresh connections negotiate at the same moment again, so on a loaded machine they can get stuck too
+      // and the same room restarts once more (STALL_RESTARTS allows two): the last two joins tell the story.
+      const joins = joinedEvents.get(restarted)!;
+      expect(joins.length, 'no metered-joined with a new peerId').to.be.within(2, 1 + STALL_RESTARTS);
+      const [before, latest] = joins.slice(-2);
+      expect(latest).to.include({ peerId: restarted.peerId, previousPeerId: before.peerId });
       const back = peerJoinedEvents.get(other)!.at(-1)!;
       expect(back).to.include({
         peerId: restarted.peerId,
-        previousPeerId: first.peerId,
+        previousPeerId: before.peerId,
         displayName: restarted === ann ? 'Ann' : 'Ben',
       });
     } finally {

@@ -15,8 +15,12 @@ room.setAttribute('display-name', name);
 room.setAttribute('api-key', apiKey);
 room.setAttribute('server-url', serverUrl);
 let reconnects = 0;
+/** When (ms after the start) the room first began to reconnect: how long a stuck connection took to be seen. */
+let reconnectAtMs = null;
 room.addEventListener('metered-state-change', (event) => {
-  if (event.detail.to === 'reconnecting') reconnects += 1;
+  if (event.detail.to !== 'reconnecting') return;
+  reconnects += 1;
+  reconnectAtMs ??= performance.now() - started;
 });
 // A fatal error ends the run as a failure instead of a hang.
 const fatal = new Promise((_, reject) =>
@@ -24,6 +28,6 @@ const fatal = new Promise((_, reject) =>
 );
 document.body.append(room);
 Promise.race([firstRemoteFrame(remoteVideoFinder(room)), fatal]).then(
-  (frameAt) => (window.benchResult = { ms: frameAt - started, reconnects }),
+  (frameAt) => (window.benchResult = { ms: frameAt - started, reconnects, reconnectAtMs }),
   (error) => (window.benchResult = { error: String(error?.message ?? error) }),
 );

@@ -5,7 +5,7 @@
  */
 import type { MeteredErrorDetail, MeteredErrorCode } from './errors.js';
 import { ERROR_TEXT } from './error-text.js';
-import type { RoomState } from './room-context.js';
+import type { NetworkQualityLevel, RoomState } from './room-context.js';
 
 export interface JoinedDetail {
   readonly peerId: string;
@@ -49,6 +49,20 @@ export interface MessageDetail {
   readonly isOwn: boolean;
 }
 
+export interface NetworkQualityDetail {
+  readonly peerId: string;
+  /** The new level: 3 good, 2 fair, 1 poor, 0 bad (see `NetworkQualityLevel` for how it is computed). */
+  readonly quality: NetworkQualityLevel;
+  /** Round-trip time of the path (ms), or null when not measured (e.g. the connection is down). */
+  readonly rttMs: number | null;
+  /** Fraction (0–1) of incoming packets lost over the last interval, or null when none were expected. */
+  readonly packetLoss: number | null;
+  /** Interarrival jitter of the incoming audio (ms), or null. */
+  readonly jitterMs: number | null;
+  /** True when the path goes through a TURN relay. */
+  readonly relayed: boolean;
+}
+
 export type MeteredErrorEvent = CustomEvent<MeteredErrorDetail>;
 export type MeteredJoinedEvent = CustomEvent<JoinedDetail>;
 export type MeteredLeftEvent = CustomEvent<LeftDetail>;
@@ -57,6 +71,7 @@ export type MeteredPeerJoinedEvent = CustomEvent<PeerDetail>;
 export type MeteredPeerLeftEvent = CustomEvent<PeerDetail>;
 export type MeteredPeerUpdatedEvent = CustomEvent<PeerDetail>;
 export type MeteredMessageEvent = CustomEvent<MessageDetail>;
+export type MeteredNetworkQualityEvent = CustomEvent<NetworkQualityDetail>;
 
 export interface MeteredEventMap {
   'metered-error': MeteredErrorEvent;
@@ -67,6 +82,7 @@ export interface MeteredEventMap {
   'metered-peer-left': MeteredPeerLeftEvent;
   'metered-peer-updated': MeteredPeerUpdatedEvent;
   'metered-message': MeteredMessageEvent;
+  'metered-network-quality': MeteredNetworkQualityEvent;
 }
 
 declare global {

@@ -22,6 +22,16 @@ export type RoomState = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'leavin
 /** What a stream carries. The SDK loses addStream metadata in Chromium, so the room carries this itself. */
 export type StreamRole = 'camera' | 'screen';
 
+/**
+ * How well the media path to a remote participant works, from its connection's `getStats()` every 2 s:
+ * `3` good, `2` fair, `1` poor, `0` bad. The level is the lowest whose limits any measurement reaches —
+ * bad: packet loss ≥ 10 %, round-trip time ≥ 800 ms or jitter ≥ 150 ms, or no media path at all (the connection
+ * `disconnected`/`failed`); poor: loss ≥ 5 %, RTT ≥ 400 ms or jitter ≥ 80 ms; fair: loss ≥ 2 %, RTT ≥ 200 ms,
+ * jitter ≥ 40 ms, or a path through a TURN relay; good: everything below that on a direct path. Loss is counted
+ * over the last interval, over everything the participant sends us.
+ */
+export type NetworkQualityLevel = 0 | 1 | 2 | 3;
+
 export interface ParticipantStream {
   /** Bind to `<video>.srcObject`. After a reconnect the SDK hands a NEW MediaStream with the same id: rebind. */
   readonly stream: MediaStream;
@@ -43,6 +53,11 @@ export interface Participant {
   readonly streams: readonly ParticipantStream[];
   /** When the participant appeared (ms since epoch), for `no_media_received` detection and ordering. */
   readonly joinedAt: number;
+  /**
+   * Remote participants only: the network quality of the path to them (see `NetworkQualityLevel`). Absent until
+   * their connection is up and first measured, and while it connects again.
+   */
+  readonly quality?: NetworkQualityLevel;
 }
 
 /** An application payload another peer sent on the room's channel (chat, stream roles, …). */

@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type { MeteredErrorDetail } from '../src/errors.js';
 import type { JoinedDetail, PeerDetail } from '../src/events.js';
 import type { MeteredRoom } from '../src/room/metered-room.js';
-import { STALL_TIMEOUT_MS } from '../src/room/stall-watch.js';
+import { STALL_RELAY_MS, STALL_RESTARTS } from '../src/room/stall-watch.js';
 import {
   addRoom,
   collectErrors,
@@ -46,7 +46,9 @@ function remoteOf(room: MeteredRoom) {
 }
 
 describe('a media connection that never starts (stall-watch.ts)', function () {
-  this.timeout(STALL_TIMEOUT_MS + 3 * GUARD_MS);
+  // The jammed connections are relay-only, so the stall watch gives them STALL_RELAY_MS (not the 1 s of a
+  // connection that may use host candidates) before calling them stuck.
+  this.timeout(STALL_RELAY_MS + 3 * GUARD_MS);
   const suite = roomSuite();
 
   it('the polite room reconnects, both rooms get each other’s video, nothing is reported, and both sides see a reconnect', async () => {
@@ -74,10 +76,10 @@ describe('a media connection that never starts (stall-watch.ts)', function () {
       });
       expect(jam.stuck.map((pc) => pc.connectionState)).to.deep.equal(['new', 'new']);
 
-      // No timing asserted: the guard is the stall timeout plus the usual margin for a reconnect.
+      // No timing asserted: the guard is the relay-only stall timeout plus the usual margin for a reconnect.
       for (const room of [ann, ben]) {
         await waitUntil(() => remoteOf(room)?.connectionState === 'connected', 'the call never recovered', {
-          timeout: STALL_TIMEOUT_MS + GUARD_MS,
+          timeout: STALL_RELAY_MS + GUARD_MS,
         });
         await waitForRemoteFrames(defaultVideo(room), remoteOf(room)!.peerId);
       }
@@ -90,12 +92,16 @@ describe('a media connection that never starts (stall-watch.ts)', function () {
       // participant (by name) coming back with previousPeerId — not a stranger called "Guest …".
       const restarted = [...reconnected][0];
       const other = restarted === ann ? ben : ann;
-      const [first, second] = joinedEvents.get(restarted)!;
-      expect(second, 'no metered-joined with the new peerId').to.include({ peerId: restarted.peerId, previousPeerId: first.peerId });
+      // The fresh connections negotiate at the same moment again, so on a loaded machine they can get stuck too
+      // and the same room restarts once more (STALL_RESTARTS allows two): the last two joins tell the story.
+      const joins = joinedEvents.get(restarted)!;
+      expect(joins.length, 'no metered-joined with a new peerId').to.be.within(2, 1 + STALL_RESTARTS);
+      const [before, latest] = joins.slice(-2);
+      expect(latest).to.include({ peerId: restarted.peerId, previousPeerId: before.peerId });
       const back = peerJoinedEvents.get(other)!.at(-1)!;
       expect(back).to.include({
         peerId: restarted.peerId,
-        previousPeerId: first.peerId,
+        previousPeerId: before.peerId,
         displayName: restarted === ann ? 'Ann' : 'Ben',
       });
     } finally {

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { PeerConnectionState } from '@metered-ca/realtime';
 import { render } from 'lit';
-import type { Participant, ParticipantStream } from '../src/room-context.js';
+import type { NetworkQualityLevel, Participant, ParticipantStream } from '../src/room-context.js';
 import { featuredTile, renderTile, tilesFor } from '../src/video/video-tile.js';
 
 /** A real video stream from a canvas (no camera needed for layout decisions). */
@@ -13,9 +13,16 @@ function canvasStream(): MediaStream {
 
 function participant(
   peerId: string,
-  options: { isLocal?: boolean; state?: PeerConnectionState; streams?: ParticipantStream[]; name?: string } = {},
+  options: {
+    isLocal?: boolean;
+    state?: PeerConnectionState;
+    streams?: ParticipantStream[];
+    name?: string;
+    quality?: NetworkQualityLevel;
+  } = {},
 ): Participant {
   return {
+    ...(options.quality === undefined ? {} : { quality: options.quality }),
     peerId,
     displayName: options.name ?? peerId.toUpperCase(),
     nameVerified: false,
@@ -108,5 +115,45 @@ describe('video tiles', () => {
     stopped.getVideoTracks()[0].stop();
     const ended = await renderOne(participant('me', { isLocal: true, streams: [{ stream: stopped, role: 'camera' }] }));
     expect(ended.querySelector('[part="placeholder"]')).to.not.equal(null);
+  });
+
+  const qualityNames: [NetworkQualityLevel, string][] = [
+    [3, 'Connection: good'],
+    [2, 'Connection: fair'],
+    [1, 'Connection: poor'],
+    [0, 'Connection: bad'],
+  ];
+  for (const [level, name] of qualityNames) {
+    it(`a remote camera tile at quality ${level} shows ${level} filled bars named "${name}", not a live region`, async () => {
+      const tile = await renderOne(
+        participant('p1', { quality: level, streams: [{ stream: canvasStream(), role: 'camera' }] }),
+      );
+      const indicator = tile.querySelector<HTMLElement>('[part="quality"]')!;
+      expect(indicator.getAttribute('role')).to.equal('img');
+      expect(indicator.getAttribute('aria-label')).to.equal(name);
+      expect(indicator.closest('[aria-live]')).to.equal(null);
+      expect(indicator.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
+      expect(indicator.querySelectorAll('.bar-on')).to.have.length(level);
+      expect(indicator.querySelectorAll('.bar')).to.have.length(3);
+      await expect(indicator).to.be.accessible();
+    });
+  }
+
+  it('no quality indicator before a level is measured, on our own tile, or on a screen-share tile', async () => {
+    expect((await renderOne(participant('p1'))).querySelector('[part="quality"]')).to.equal(null);
+    expect(
+      (await renderOne(participant('me', { isLocal: true, quality: 3 }))).querySelector('[part="quality"]'),
+    ).to.equal(null);
+    const container = await fixture<HTMLElement>(html`<div></div>`);
+    const sharing = participant('p2', {
+      quality: 2,
+      streams: [
+        { stream: canvasStream(), role: 'camera' },
+        { stream: canvasStream(), role: 'screen' },
+      ],
+    });
+    render(html`${tilesFor([sharing]).map((tile) => renderTile(tile, false))}`, container);
+    expect(container.querySelectorAll('[data-role="camera"] [part="quality"]')).to.have.length(1);
+    expect(container.querySelectorAll('[data-role="screen"] [part="quality"]')).to.have.length(0);
   });
 });

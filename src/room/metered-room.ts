@@ -26,7 +26,7 @@ function exportParts(prefix: string, parts: string): string {
 }
 const VIDEO_PARTS = exportParts(
   'video',
-  'base tile tile-featured video placeholder label badge empty overlay start-button',
+  'base tile tile-featured video placeholder label badge quality empty overlay start-button',
 );
 const CHAT_PARTS = exportParts(
   'chat',
@@ -62,6 +62,9 @@ const autoJoinConverter = {
  *   came back with a new peerId after their connection was restarted).
  * @fires metered-peer-left - Someone left. `detail`: `{ peerId, displayName, nameVerified }`.
  * @fires metered-peer-updated - Someone's name changed. `detail`: `{ peerId, displayName, nameVerified }`.
+ * @fires metered-network-quality - The network quality of the path to someone changed level (measured every 2 s;
+ *   at most one event per participant per 5 s, the latest level winning). `detail`: `{ peerId, quality, rttMs,
+ *   packetLoss, jitterMs, relayed }` — `quality` 3 good, 2 fair, 1 poor, 0 bad (see `NetworkQualityLevel`).
  * @fires metered-error - A connection, server, configuration or media error. `detail.code` narrows the type.
  *
  * @slot - Your own layout (e.g. `<metered-video>` and `<metered-chat>`). Replaces the default layout.

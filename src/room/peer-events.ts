@@ -2,7 +2,7 @@
  * Translates one join's SDK events into the room's store changes and DOM events: the other participants (who is
  * there, their names, streams and connection states), `metered-peer-joined` / `-updated` / `-left`, the room's own
  * messages (hello, stream roles) kept apart from the customer data chat sees, and the watches on each media
- * connection. What the SDK says about our OWN connection (joined, reconnecting, lost, errors) goes to the session's
+ * connection (a stuck start, its network quality). What the SDK says about our OWN connection (joined, reconnecting, lost, errors) goes to the session's
  * state machine through `PeerLifecycle`.
  */
 import type { MeteredPeer, RemotePeer } from '@metered-ca/realtime';
@@ -11,9 +11,10 @@ import type { MeteredErrorInit, MeteredEventMap } from '../events.js';
 import type { Participant, RoomDataDetail } from '../room-context.js';
 import { Announcer, type AnnouncerSource } from './announcer.js';
 import { MediaPathWatch } from './media-path-watch.js';
+import { NetworkQuality } from './network-quality.js';
 import { RemoteParticipants } from './remote-participants.js';
 import { isRoomMessage, parseHello, parseStreamRole } from './room-messages.js';
-import { isStalled, STALL_RESTARTS, STALL_TIMEOUT_MS } from './stall-watch.js';
+import { ConnectionStallWatch, STALL_RESTARTS } from './stall-watch.js';
 
 /** What the SDK says about our own connection, for the session's state machine. */
 export interface PeerLifecycle {
@@ -44,23 +45,31 @@ export class PeerEvents {
   readonly #host: PeerEventsHost;
   readonly #remotes: RemoteParticipants;
   readonly #announcer: Announcer;
+  readonly #quality: NetworkQuality;
   /** The peer of the current join, while attached. */
   #peer: MeteredPeer | null = null;
   /** Settles once this join's capture is over: announcements and the room's events wait for it. */
   #published: Promise<void> = Promise.resolve();
   /** Socket restarts left in this join for stuck connections (see stall-watch.ts). */
   #stallRestarts = 0;
-  readonly #stallTimers = new Set<ReturnType<typeof setTimeout>>();
   /** Whether a media path forms with each participant (media-path-watch.ts). */
   readonly #paths: MediaPathWatch;
+  /** The stall watch of each remote's current media connection. */
+  readonly #stallWatches = new Map<string, ConnectionStallWatch>();
 
   constructor(host: PeerEventsHost) {
     this.#host = host;
     this.#announcer = new Announcer(host);
+    this.#quality = new NetworkQuality({
+      changed: () => host.changed(),
+      announced: (peerId) => this.#remotes.isReady(peerId),
+      emit: (detail) => host.emit('metered-network-quality', detail),
+    });
     this.#remotes = new RemoteParticipants({
       onChange: () => host.changed(),
       onNoMedia: (peerId) => host.report({ code: 'no_media_received', peerId, fatal: false }),
       noMediaTimeoutMs: () => host.noMediaTimeoutMs(),
+      qualityOf: (peerId) => this.#quality.levelOf(peerId),
       onReady: (peerId, previousPeerId) =>
         this.#afterCapture(() => this.#emitPeer('metered-peer-joined', peerId, previousPeerId)),
       onUpdated: (peerId) => this.#afterCapture(() => this.#emitPeer('metered-peer-updated', peerId, null)),
@@ -94,8 +103,9 @@ export class PeerEvents {
   /** Forgets the join: its participants, its timers. The SDK peer's own listeners die with its close(). */
   detach(): void {
     this.#peer = null;
-    for (const timer of this.#stallTimers) clearTimeout(timer);
-    this.#stallTimers.clear();
+    this.#quality.stop();
+    for (const watch of this.#stallWatches.values()) watch.dispose();
+    this.#stallWatches.clear();
     this.#paths.clear();
     this.#remotes.clear();
   }
@@ -153,11 +163,15 @@ export class PeerEvents {
       // once its name is known (remote-participants.ts), after our own `metered-joined`.
       this.#remotes.add(remote);
       this.#watchNegotiation(remote);
+      this.#quality.watch(remote);
     });
     peer.on('peer-left', ({ peer: remote }) => {
       if (!current()) return;
       const wasAnnounced = this.#remotes.isReady(remote.id);
       const name = this.#remotes.nameOf(remote.id);
+      this.#quality.forget(remote.id);
+      this.#stallWatches.get(remote.id)?.dispose();
+      this.#stallWatches.delete(remote.id);
       this.#remotes.remove(remote.id);
       this.#paths.forget(remote.id);
       if (wasAnnounced) this.#afterCapture(() => this.#host.emit('metered-peer-left', { peerId: remote.id, ...name }));
@@ -193,13 +207,14 @@ export class PeerEvents {
 
   #watchStall(remote: RemotePeer): void {
     const peer = this.#peer;
-    const timer = setTimeout(() => {
-      this.#stallTimers.delete(timer);
-      // Only for the join that set the timer, a peer still here, and with media to send: with nothing to send
+    this.#stallWatches.get(remote.id)?.dispose();
+    const watch = new ConnectionStallWatch(remote, () => {
+      if (this.#stallWatches.get(remote.id) === watch) this.#stallWatches.delete(remote.id);
+      // Only for the join that set the watch, a peer still here, and with media to send: with nothing to send
       // there is nothing to negotiate, and a connection may rightly stay `new`.
       if (peer !== this.#peer || !this.#remotes.has(remote.id) || !this.#host.publishes) return;
-      if (isStalled(remote, this.#host.relayOnly()) && this.#stallRestarts-- > 0) this.#host.restartSocket();
-    }, STALL_TIMEOUT_MS);
-    this.#stallTimers.add(timer);
+      if (this.#stallRestarts-- > 0) this.#host.restartSocket();
+    }, this.#host.relayOnly());
+    this.#stallWatches.set(remote.id, watch);
   }
 }

@@ -9,7 +9,7 @@
  * update (`metered-peer-updated`).
  */
 import type { RemotePeer } from '@metered-ca/realtime';
-import type { Participant, ParticipantStream, StreamRole } from '../room-context.js';
+import type { NetworkQualityLevel, Participant, ParticipantStream, StreamRole } from '../room-context.js';
 import { verifiedNameFrom } from '../wire/names.js';
 
 /** How long a newcomer's name may take to arrive before the page hears of it with a placeholder name. */
@@ -45,6 +45,8 @@ export interface RemoteParticipantsOptions {
   onUpdated(peerId: string): void;
   /** Read on every join, so a test can lower it before the peer arrives. */
   noMediaTimeoutMs(): number;
+  /** The participant's network quality level, when measured (network-quality.ts). */
+  qualityOf?(peerId: string): NetworkQualityLevel | undefined;
 }
 
 export class RemoteParticipants {
@@ -182,6 +184,7 @@ export class RemoteParticipants {
       }));
       // Camera first, then screen shares.
       streams.sort((a, b) => (a.role === b.role ? 0 : a.role === 'camera' ? -1 : 1));
+      const quality = this.#options.qualityOf?.(entry.remote.id);
       return {
         peerId: entry.remote.id,
         ...this.nameOf(entry.remote.id),
@@ -190,6 +193,7 @@ export class RemoteParticipants {
         ...(entry.noMediaPath ? { noMediaPath: true } : {}),
         streams,
         joinedAt: entry.joinedAt,
+        ...(quality === undefined ? {} : { quality }),
       };
     });
   }

@@ -3,44 +3,127 @@
  *
  * Found with the join benchmark (about one join in 15–30 under load, with bare `MeteredPeer`s as well): after the
  * SDK's perfect-negotiation glare, the polite side's implicit rollback can leave its RTCPeerConnection in `new`
- * for good, gathering without ever producing a candidate (Chromium 156). ICE restarts on that connection do not
- * help and the SDK restarts only on `failed`, so the tile says "Connecting…" forever. A fresh connection on both
- * sides does help, and the SDK builds one by itself when its signalling socket reconnects: the others see us leave
- * and come back (fresh connection on their side), and our reconcile swaps the connection of every survivor.
+ * for good, gathering without ever producing a candidate (Chromium 156, SDK 1.2.0). ICE restarts on that
+ * connection do not help and the SDK restarts only on `failed`, so the tile says "Connecting…" forever. A fresh
+ * connection on both sides does help, and the SDK builds one by itself when its signalling socket reconnects: the
+ * others see us leave and come back (fresh connection on their side), and our reconcile swaps the connection of
+ * every survivor.
  *
  * So: when our connection to a peer has finished negotiating (offer and answer applied, `stable`) but is still
- * `new` after the timeout — ICE never even started — and we send media (with nothing to send there would be nothing
- * to negotiate), the polite side restarts its socket: it is the side whose connection gets stuck, and only one
- * side acts, so the two don't both restart. Not stuck in that sense: a connection waiting for an answer that never
- * comes (a key without `send`: `no_media_received` covers it), or one trying and failing (`connecting`, `failed`:
- * a network without TURN — the SDK's ICE-restart ladder). At most `STALL_RESTARTS` per join, so it cannot loop.
- * The room (room-session.ts) checks each connection once, `STALL_TIMEOUT_MS` after it appeared.
+ * `new` — ICE never even started — and we send media (with nothing to send there would be nothing to negotiate),
+ * the polite side restarts its socket: it is the side whose connection gets stuck, and only one side acts, so the
+ * two don't both restart. Not stuck in that sense: a connection waiting for an answer that never comes (a key
+ * without `send`: `no_media_received` covers it), or one trying and failing (`connecting`, `failed`: a network
+ * without TURN — the SDK's ICE-restart ladder). At most `STALL_RESTARTS` per join, so it cannot loop.
+ *
+ * When to call it stuck is adaptive, because the stuck connection's mark — not one local ICE candidate — shows at
+ * different speeds (issue 9: join → first frame p99 ≤ 3 s; the first version waited 10 s):
+ * - a connection that may use host candidates has them within milliseconds of negotiating, on any machine: with
+ *   none `STALL_EARLY_MS` after signalling became stable, it is stuck;
+ * - a relay-only connection (`iceTransportPolicy: 'relay'`) gets its first candidate only from a TURN server's
+ *   answer, which a far or slow server may take seconds to give: it gets `STALL_RELAY_MS`;
+ * - and, as before, any connection still negotiated-but-`new` `STALL_TIMEOUT_MS` after it appeared is stuck, with
+ *   or without candidates.
+ * Proven by test/stall-recovery.test.ts (a jammed relay-only connection) and measured by bench/join-tail.mjs.
  */
 import type { RemotePeer } from '@metered-ca/realtime';
 
-/** How long a connection may stay `new` before we call it stuck (a join normally connects in well under 1 s). */
+/** Stable, `new`, and not one local candidate this long after negotiating, with host candidates allowed. */
+export const STALL_EARLY_MS = 1000;
+/** The same for a relay-only connection: its first candidate needs a TURN server's answer. */
+export const STALL_RELAY_MS = 5000;
+/** How long any connection may stay negotiated but `new` after it appeared (the first, non-adaptive check). */
 export const STALL_TIMEOUT_MS = 10_000;
 /** Socket restarts allowed per join for stuck connections. */
 export const STALL_RESTARTS = 2;
 
 /**
- * Whether our connection to `remote` is stuck as described above, and we are the side that recovers it.
- * `relayOnly`: the room was configured with `ice-transport-policy="relay"` (see below).
+ * Whether our connection to `remote` is negotiated but `new`, and we are the side that recovers it.
+ * `relayOnlyRoom`: the room was configured with `ice-transport-policy="relay"` (see below).
  */
-export function isStalled(remote: RemotePeer, relayOnly = false): boolean {
+export function isStalled(remote: RemotePeer, relayOnlyRoom = false): boolean {
   const { pc } = remote;
   return (
+    !relayOnlyRoom &&
     remote.polite &&
     pc.connectionState === 'new' &&
     pc.signalingState === 'stable' &&
-    pc.remoteDescription !== null &&
-    !relayOnly
+    pc.remoteDescription !== null
   );
 }
 
-// Why not in a relay-only room: with `ice-transport-policy="relay"` a connection whose TURN server is unreachable
+// Why never in a relay-only ROOM: with `ice-transport-policy="relay"` a connection whose TURN server is unreachable
 // also stays `new` with no candidate, like the stuck one above, and a socket restart cannot help it, while it
 // gives us a fresh peerId on a publishable key: the other side would meet a "new" participant and report
 // `no_media_path` 10 s late (test/ice-media-path.test.ts). Such rooms are left to media-path-watch.ts (ICE
 // restart, then `no_media_path`). Judged by the room's configuration, not by the connection's: the glare-stuck
 // connection is simulated with a relay-only connection in an ordinary room (test/stall-recovery.test.ts).
+
+/** The SDK types `pc` without getConfiguration; in a browser it is a real RTCPeerConnection. */
+function isRelayOnly(pc: unknown): boolean {
+  const getConfiguration = (pc as Partial<RTCPeerConnection>).getConfiguration;
+  return typeof getConfiguration === 'function' && getConfiguration.call(pc).iceTransportPolicy === 'relay';
+}
+
+function hasCandidate(event: unknown): boolean {
+  return typeof event === 'object' && event !== null && !!(event as Partial<RTCPeerConnectionIceEvent>).candidate;
+}
+
+/**
+ * Watches ONE media connection of `remote` (the one it has now; after a reconnect the SDK swaps in a fresh one,
+ * which needs a watch of its own) and calls `onStalled` at most once, when it is stuck as described above. The
+ * caller decides whether to act (the join still current, the peer still here, we publish, restarts left).
+ */
+export class ConnectionStallWatch {
+  readonly #remote: RemotePeer;
+  readonly #pc: RemotePeer['pc'];
+  readonly #onStalled: () => void;
+  readonly #relayOnlyRoom: boolean;
+  readonly #timers = new Set<ReturnType<typeof setTimeout>>();
+  #localCandidates = 0;
+  #negotiated = false;
+  #done = false;
+
+  constructor(remote: RemotePeer, onStalled: () => void, relayOnlyRoom = false) {
+    this.#remote = remote;
+    this.#pc = remote.pc;
+    this.#onStalled = onStalled;
+    this.#relayOnlyRoom = relayOnlyRoom;
+    this.#pc.addEventListener('icecandidate', this.#onCandidate);
+    this.#pc.addEventListener('signalingstatechange', this.#onSignaling);
+    this.#check(STALL_TIMEOUT_MS, () => isStalled(remote, relayOnlyRoom));
+    this.#onSignaling();
+  }
+
+  /** Stops watching (the peer left, the connection was replaced, the join is over). */
+  dispose(): void {
+    this.#done = true;
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+    this.#pc.removeEventListener('icecandidate', this.#onCandidate);
+    this.#pc.removeEventListener('signalingstatechange', this.#onSignaling);
+  }
+
+  readonly #onCandidate = (event: unknown): void => {
+    if (hasCandidate(event)) this.#localCandidates += 1;
+  };
+
+  /** The first time signalling settles with both descriptions applied, start the adaptive check. */
+  readonly #onSignaling = (): void => {
+    const pc = this.#pc;
+    if (this.#negotiated || pc.signalingState !== 'stable' || pc.remoteDescription === null) return;
+    this.#negotiated = true;
+    const wait = isRelayOnly(pc) ? STALL_RELAY_MS : STALL_EARLY_MS;
+    this.#check(wait, () => this.#localCandidates === 0 && isStalled(this.#remote, this.#relayOnlyRoom));
+  };
+
+  #check(afterMs: number, stalled: () => boolean): void {
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      if (this.#done || this.#remote.pc !== this.#pc || !stalled()) return;
+      this.dispose();
+      this.#onStalled();
+    }, afterMs);
+    this.#timers.add(timer);
+  }
+}

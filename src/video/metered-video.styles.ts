@@ -85,6 +85,31 @@ export const videoStyles = css`
   .badge {
     top: var(--_gap);
   }
+  /* Network quality bars (quality-indicator.ts): top corner at the end of the line, away from the badge. */
+  .quality {
+    position: absolute;
+    top: var(--_gap);
+    inset-inline-end: var(--_gap);
+    display: flex;
+    padding: 0.3em 0.4em;
+    border-radius: var(--_radius);
+    background: rgb(0 0 0 / 0.6);
+    color: #ffffff;
+    line-height: 0;
+  }
+  .quality[data-quality='1'] {
+    color: #fbbf24;
+  }
+  .quality[data-quality='0'] {
+    color: #f87171;
+  }
+  .bar {
+    fill: currentColor;
+    opacity: 0.35;
+  }
+  .bar-on {
+    opacity: 1;
+  }
   .overlay {
     background: rgb(0 0 0 / 0.55);
     border-radius: var(--_radius);

@@ -16,7 +16,8 @@ export type VideoLayout = 'grid' | 'speaker';
  * own. The tiles fill the element's box (16:9 unless the page or the room gives it a size): equal cells, with as many
  * columns as suit the box's shape, each picture cropped to its cell (a screen share is shown whole). Your own
  * camera appears mirrored and muted (so you do not hear yourself). Each tile carries the participant's
- * name and, while their media connects or recovers, a "Connecting…" / "Reconnecting…" badge. A participant
+ * name and, while their media connects or recovers, a "Connecting…" / "Reconnecting…" badge; another
+ * participant's camera tile also shows the network quality of the path to them as bars. A participant
  * without video shows the first letter of their name. When the browser refuses to start audio and video
  * without a click (autoplay policy), one "Click to start audio and video" button appears over the tiles and
  * starts all of them. Must be placed inside a `<metered-room>` (at any depth, across shadow roots).
@@ -37,6 +38,8 @@ export type VideoLayout = 'grid' | 'speaker';
  * @csspart placeholder - The initial shown in a tile without video.
  * @csspart label - The name under each tile.
  * @csspart badge - The "Connecting…" / "Reconnecting…" badge.
+ * @csspart quality - The network-quality bars on another participant's camera tile (`data-quality` 0–3; its
+ *   accessible name is "Connection: good", "fair", "poor" or "bad").
  * @csspart empty - The text shown while nobody is in the call.
  * @csspart overlay - The layer over the tiles while playback waits for a click.
  * @csspart start-button - The "Click to start audio and video" button.

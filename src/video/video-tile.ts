@@ -5,7 +5,8 @@
 import type { PeerConnectionState } from '@metered-ca/realtime';
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import type { Participant, StreamRole } from '../room-context.js';
+import type { NetworkQualityLevel, Participant, StreamRole } from '../room-context.js';
+import { renderQualityIndicator } from './quality-indicator.js';
 
 export interface VideoTile {
   /**
@@ -21,10 +22,12 @@ export interface VideoTile {
   readonly connectionState: PeerConnectionState;
   /** No media connection could be made (see `no_media_path`): the tile says so instead of "Connecting…". */
   readonly noMediaPath?: boolean;
+  /** The participant's network quality (remote participants, once measured). */
+  readonly quality?: NetworkQualityLevel;
 }
 
 export function tilesFor(participants: readonly Participant[]): VideoTile[] {
-  return participants.flatMap(({ peerId, isLocal, connectionState, noMediaPath = false, displayName, streams }) => {
+  return participants.flatMap(({ peerId, isLocal, connectionState, noMediaPath = false, displayName, streams, quality }) => {
     const tile = (role: StreamRole, stream: MediaStream | null, index: number, label: string): VideoTile => ({
       key: `${peerId}/${role}/${index}`,
       peerId,
@@ -34,6 +37,7 @@ export function tilesFor(participants: readonly Participant[]): VideoTile[] {
       isLocal,
       connectionState,
       noMediaPath,
+      ...(quality === undefined ? {} : { quality }),
     });
     const name = isLocal ? `${displayName} (you)` : displayName;
     const cameras = streams.filter((s) => s.role === 'camera');
@@ -77,6 +81,8 @@ function hasVideo(stream: MediaStream | null): boolean {
 export function renderTile(tile: VideoTile, featured: boolean): TemplateResult {
   let badge = tile.isLocal ? undefined : BADGES[tile.connectionState];
   if (!tile.isLocal && tile.noMediaPath && tile.connectionState !== 'connected') badge = NO_MEDIA_PATH_BADGE;
+  // On the participant's camera tile only: a screen share travels the same path.
+  const quality = tile.role === 'camera' && !tile.isLocal ? tile.quality : undefined;
   // Assigned only when the stream object changes (each assignment reloads the video, paused); the host's
   // AutoplayGateController then starts it.
   const stream = guard([tile.stream], () => tile.stream);
@@ -99,6 +105,7 @@ export function renderTile(tile: VideoTile, featured: boolean): TemplateResult {
     ></video>
     ${hasVideo(tile.stream) ? nothing : html`<div class="placeholder" part="placeholder" aria-hidden="true">${initial(tile.label)}</div>`}
     ${badge ? html`<span class="badge" part="badge">${badge}</span>` : nothing}
+    ${quality === undefined ? nothing : renderQualityIndicator(quality)}
     <figcaption class="label" part="label">${tile.label}</figcaption>
   </figure>`;
 }

@@ -3,7 +3,7 @@
 // Tests drive the servers through `executeServerCommand` (test/helpers/server.ts ↔ test/helpers/wtr-server-plugin.mjs).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { findChromium, CHROMIUM_FLAGS } from './scripts/chromium-path.mjs';
+import { findChromium, CHROMIUM_FLAGS, resolverRules } from './scripts/chromium-path.mjs';
 import { serverPlugin, tokenUrlMiddleware } from './test/helpers/wtr-server-plugin.mjs';
 import { iceServersUrlMiddleware } from './test/helpers/ice-servers-url-middleware.mjs';
 
@@ -11,7 +11,10 @@ import { iceServersUrlMiddleware } from './test/helpers/ice-servers-url-middlewa
  * `insecure.test` is loopback under a name the browser does not trust, so test/chat-insecure-context.test.ts can load
  * a real non-secure page (no `crypto.randomUUID`, no camera) without leaving the machine.
  */
-const INSECURE_ORIGIN_FLAG = '--host-resolver-rules=MAP insecure.test 127.0.0.1';
+const FLAGS = [
+  ...CHROMIUM_FLAGS.filter((flag) => !flag.startsWith('--host-resolver-rules=')),
+  resolverRules(['MAP insecure.test 127.0.0.1']),
+];
 
 export default {
   files: ['test/**/*.test.ts', '!test/server/**'],
@@ -24,7 +27,7 @@ export default {
   testFramework: { config: { timeout: 30000 } },
   browsers: [
     chromeLauncher({
-      launchOptions: { executablePath: findChromium(), args: [...CHROMIUM_FLAGS, INSECURE_ORIGIN_FLAG], headless: true },
+      launchOptions: { executablePath: findChromium(), args: FLAGS, headless: true },
     }),
   ],
   middleware: [tokenUrlMiddleware, iceServersUrlMiddleware],

@@ -29,6 +29,13 @@ export const CHROMIUM_FLAGS = [
   // Every host name but localhost resolves to "not found" inside Chromium, so no test can reach a real host by
   // accident — above all the room's default STUN server (stun.relay.metered.ca, used when a page configures no ICE
   // servers): checked with strace that no DNS query leaves for it with this flag, while without it one does.
-  // Tests use localhost and IP literals only (the NAT lab's addresses), which this rule leaves alone.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost',
+  // Tests use localhost and 127.0.0.1 only; Chromium maps even an IP literal through `MAP *`, so 127.0.0.1 is
+  // excluded by name (the NAT lab, with addresses of its own, sets its own rules). Chromium keeps only the last
+  // --host-resolver-rules flag: extra rules go through resolverRules() below, never as a second flag.
+  resolverRules(),
 ];
+
+/** The one --host-resolver-rules flag: `extra` rules (e.g. "MAP insecure.test 127.0.0.1") before the catch-all. */
+export function resolverRules(extra = []) {
+  return `--host-resolver-rules=${[...extra, 'MAP * ~NOTFOUND', 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1'].join(', ')}`;
+}

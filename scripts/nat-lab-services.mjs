@@ -1,4 +1,4 @@
-// The NAT lab's "internet" services (see nat-lab.mjs): our signalling server (the built dist/server/cli.js, which
+// The NAT lab's "internet" services (see nat-lab.mjs): our signalling server (the built server/dist/server/cli.js, which
 // also serves the lab page and the bundle) and Debian's coturn, both started inside the internet namespace on
 // SERVICE_IP, plus the TURN REST credentials coturn checks with `use-auth-secret`.
 import { spawn } from 'node:child_process';
@@ -56,7 +56,7 @@ export function startSignallingServer(ns, root, workDir) {
       ],
     }),
   );
-  const cli = join(root, 'dist', 'server', 'cli.js');
+  const cli = join(root, 'server', 'dist', 'server', 'cli.js');
   const args = [cli, '--host', SERVICE_IP, '--port', String(SERVER_PORT), '--config', config, '--quiet'];
   return startIn(ns, process.execPath, args, /listening on/, 'the signalling server');
 }

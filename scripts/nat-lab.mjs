@@ -65,7 +65,7 @@ function requirements() {
     ['/usr/bin/turnserver', '/usr/sbin/turnserver'].find((path) => existsSync(path)) ??
     ensureDebianPackage('coturn', '/usr/bin/turnserver');
   const chromium = findChromium() ?? ensureDebianPackage('chromium', '/usr/bin/chromium');
-  for (const built of ['dist/server/cli.js', 'dist/metered-elements.js']) {
+  for (const built of ['server/dist/server/cli.js', 'dist/metered-elements.js']) {
     if (!existsSync(join(ROOT, built))) throw new Error(`${built} is missing: run \`npm run build\` first.`);
   }
   return { nft, turnserver, chromium };

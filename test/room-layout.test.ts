@@ -85,6 +85,7 @@ describe('<metered-room> default layout with 50 chat messages', () => {
 
   afterEach(() => {
     room.style.height = '';
+    room.style.display = '';
     container.style.height = '';
   });
 
@@ -111,4 +112,24 @@ describe('<metered-room> default layout with 50 chat messages', () => {
     await expectLayoutHolds(room, box(container));
     expect(box(room).height).to.equal(420);
   });
+
+  // The README's CMS block and its CSS recipe set display: block on the room; themes with `* { all: revert }` make it
+  // inline (where height does not apply: the default 36rem). The layout must not depend on the host's display: it
+  // once did, and the video area got 0 px.
+  const hosts = [
+    { display: 'block', height: '640px', layoutHeight: 640 },
+    { display: 'inline', height: '640px', layoutHeight: 36 * 16 },
+  ];
+  for (const { display, height, layoutHeight } of hosts) {
+    it(`with display: ${display} and height: ${height} set on the room, the video area still takes the free height`, async () => {
+      await setViewport({ width: 1100, height: 900 });
+      room.style.display = display;
+      room.style.height = height;
+      await expectLayoutHolds(room, { top: 0, bottom: innerHeight, left: 0, right: innerWidth });
+      const layout = box(roomPart(room, 'layout'));
+      const controls = box(roomPart(room, 'controls'));
+      expect(layout.height, 'the layout height').to.be.closeTo(layoutHeight, 2);
+      expect(box(roomPart(room, 'video')).height, 'the video area').to.be.at.least(layout.height - controls.height - 32);
+    });
+  }
 });

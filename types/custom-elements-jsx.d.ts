@@ -119,6 +119,8 @@ Merged with `iceServers`. A failure (HTTP error, bad JSON, no answer within 5 s)
   "onmetered-peer-left"?: (e: CustomEvent<import("../dist/esm/index.js").PeerDetail>) => void;
   /** Someone's name changed. `detail`: `{ peerId, displayName, nameVerified }`. */
   "onmetered-peer-updated"?: (e: CustomEvent<import("../dist/esm/index.js").PeerDetail>) => void;
+  /** The network quality of the path to someone changed level (measured every 2 s; at most one event per participant per 5 s, the latest level winning). `detail`: `{ peerId, quality, rttMs, packetLoss, jitterMs, relayed }` — `quality` 3 good, 2 fair, 1 poor, 0 bad (see `NetworkQualityLevel`). */
+  "onmetered-network-quality"?: (e: CustomEvent<import("../dist/esm/index.js").NetworkQualityDetail>) => void;
   /** A connection, server, configuration or media error. `detail.code` narrows the type. */
   "onmetered-error"?: (e: CustomEvent<import("../dist/esm/index.js").MeteredErrorDetail>) => void;
 };
@@ -194,6 +196,7 @@ export type CustomElements = {
    * - **metered-peer-joined** - Someone joined, once their name is known (at most 3 s after they appeared). `detail`: `{ peerId, displayName, nameVerified, previousPeerId? }` (`previousPeerId`: the same participant came back with a new peerId after their connection was restarted).
    * - **metered-peer-left** - Someone left. `detail`: `{ peerId, displayName, nameVerified }`.
    * - **metered-peer-updated** - Someone's name changed. `detail`: `{ peerId, displayName, nameVerified }`.
+   * - **metered-network-quality** - The network quality of the path to someone changed level (measured every 2 s; at most one event per participant per 5 s, the latest level winning). `detail`: `{ peerId, quality, rttMs, packetLoss, jitterMs, relayed }` — `quality` 3 good, 2 fair, 1 poor, 0 bad (see `NetworkQualityLevel`).
    * - **metered-error** - A connection, server, configuration or media error. `detail.code` narrows the type.
    *
    * ### **Methods:**
@@ -244,6 +247,7 @@ export type CustomElements = {
    * - **video-placeholder** - The default `<metered-video>`'s `placeholder` part: The initial shown in a tile without video.
    * - **video-label** - The default `<metered-video>`'s `label` part: The name under each tile.
    * - **video-badge** - The default `<metered-video>`'s `badge` part: The "Connecting…" / "Reconnecting…" badge.
+   * - **video-quality** - The default `<metered-video>`'s `quality` part: The network-quality bars on another participant's camera tile (`data-quality` 0–3; its accessible name is "Connection: good", "fair", "poor" or "bad").
    * - **video-empty** - The default `<metered-video>`'s `empty` part: The text shown while nobody is in the call.
    * - **video-overlay** - The default `<metered-video>`'s `overlay` part: The layer over the tiles while playback waits for a click.
    * - **video-start-button** - The default `<metered-video>`'s `start-button` part: The "Click to start audio and video" button.
@@ -296,6 +300,7 @@ export type CustomElements = {
    * - **placeholder** - The initial shown in a tile without video.
    * - **label** - The name under each tile.
    * - **badge** - The "Connecting…" / "Reconnecting…" badge.
+   * - **quality** - The network-quality bars on another participant's camera tile (`data-quality` 0–3; its accessible name is "Connection: good", "fair", "poor" or "bad").
    * - **empty** - The text shown while nobody is in the call.
    * - **overlay** - The layer over the tiles while playback waits for a click.
    * - **start-button** - The "Click to start audio and video" button.

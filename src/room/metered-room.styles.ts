@@ -2,7 +2,6 @@ import { css } from 'lit';
 
 export const roomStyles = css`
   :host {
-    /* A column: status lines (banner, notice, Join) on top, then the layout, which takes the rest of the height. */
     display: flex;
     flex-direction: column;
     box-sizing: border-box;
@@ -10,6 +9,19 @@ export const roomStyles = css`
     max-height: 100%;
     background: var(--_bg);
     border-radius: var(--_radius);
+  }
+  /*
+   * A column: status lines (banner, notice, Join) on top, then the layout, which takes the rest of the height. It is
+   * an inner box, not the host, because pages restyle the host: the README's own CMS block sets display: block, and
+   * themes with "* { all: revert }" make it inline. Inside a flex host it shrinks to the host's max-height; inside a
+   * block host it takes the host's height.
+   */
+  .frame {
+    flex: 1 1 auto;
+    min-height: 0;
+    height: 100%;
+    display: flex;
+    flex-direction: column;
   }
   /*
    * The default layout fills the room's height when the page gives the room one (height: 80vh, height: 100% in a

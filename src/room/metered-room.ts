@@ -329,10 +329,12 @@ export class MeteredRoom extends JoinYieldingElement {
   }
 
   protected override render() {
-    return html`<div class="live" role="status">${this.#live.text}</div>
+    return html`<div class="frame">
+      <div class="live" role="status">${this.#live.text}</div>
       ${this.#renderStatus()}
       <slot @slotchange=${this.#onSlotChange}></slot>
-      ${this.#renderBody()}`;
+      ${this.#renderBody()}
+    </div>`;
   }
 
   /** The default layout, or — with children — only the control bar when `controls` asks for it. */

@@ -58,6 +58,15 @@ export interface Participant {
    * their connection is up and first measured, and while it connects again.
    */
   readonly quality?: NetworkQualityLevel;
+  /**
+   * The participant's microphone is muted (or it sends no audio). Remote participants announce it in their hello
+   * (see room-messages.ts); absent until a remote room that announces it has said so.
+   */
+  readonly audioMuted?: boolean;
+  /** The participant's camera is off (or it sends no camera video); remote: as `audioMuted`. */
+  readonly videoMuted?: boolean;
+  /** The participant is speaking now (audio level above the speaking threshold, with hysteresis). */
+  readonly speaking?: boolean;
 }
 
 /** An application payload another peer sent on the room's channel (chat, stream roles, …). */

@@ -67,6 +67,11 @@ export interface Participant {
   readonly videoMuted?: boolean;
   /** The participant is speaking now (audio level above the speaking threshold, with hysteresis). */
   readonly speaking?: boolean;
+  /**
+   * Remote participants only: this participant has the floor (the `metered-active-speaker`): the last one who spoke
+   * for long enough, kept through silence until someone else speaks for about 1.5 s or they leave.
+   */
+  readonly activeSpeaker?: boolean;
 }
 
 /** An application payload another peer sent on the room's channel (chat, stream roles, …). */

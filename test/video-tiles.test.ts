@@ -35,7 +35,7 @@ function participant(
 
 async function renderOne(p: Participant): Promise<HTMLElement> {
   const container = await fixture<HTMLElement>(html`<div></div>`);
-  render(html`${tilesFor([p]).map((tile) => renderTile(tile, false))}`, container);
+  render(html`${tilesFor([p]).map((tile) => renderTile(tile, { featured: false }))}`, container);
   return container.querySelector('figure')!;
 }
 
@@ -152,7 +152,7 @@ describe('video tiles', () => {
         { stream: canvasStream(), role: 'screen' },
       ],
     });
-    render(html`${tilesFor([sharing]).map((tile) => renderTile(tile, false))}`, container);
+    render(html`${tilesFor([sharing]).map((tile) => renderTile(tile, { featured: false }))}`, container);
     expect(container.querySelectorAll('[data-role="camera"] [part="quality"]')).to.have.length(1);
     expect(container.querySelectorAll('[data-role="screen"] [part="quality"]')).to.have.length(0);
   });

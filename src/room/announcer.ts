@@ -1,19 +1,22 @@
 /**
- * Sends the room's own messages (see room-messages.ts): our claimed name, whether we publish media, and the role
- * of each local stream — broadcast on join and on change, and directly to each newcomer (who missed the
- * broadcasts). Failures are swallowed on purpose: these messages improve names and tile roles but a call works
+ * Sends the room's own messages (see room-messages.ts): our claimed name, whether we publish media, whether our
+ * microphone and camera are off, and the role of each local stream — broadcast on join and on change, and directly
+ * to each newcomer (who missed the broadcasts). After a reconnect the room announces again (room-session.ts), so
+ * the others' view of our media state is current then too. Failures are swallowed on purpose: these messages improve names and tile roles but a call works
  * without them (a key without `send` cannot reach newcomers, and that case surfaces as `no_media_received`).
  */
 import type { MeteredPeer } from '@metered-ca/realtime';
 import type { StreamRole } from '../room-context.js';
 import { randomId } from '../wire/random-id.js';
-import { helloMessage, streamRoleMessage } from './room-messages.js';
+import { helloMessage, streamRoleMessage, type MediaState } from './room-messages.js';
 
 export interface AnnouncerSource {
   readonly displayName: string;
   readonly publishes: boolean;
   readonly camera: MediaStream | null;
   readonly screen: MediaStream | null;
+  /** Our microphone / camera state, as the others should show it. */
+  readonly mediaState: MediaState;
 }
 
 const ignore = (): void => {};
@@ -21,6 +24,8 @@ const ignore = (): void => {};
 export class Announcer {
   /** Our hello's key: new for every join, kept across the SDK's reconnects within it. */
   #key = randomId();
+  /** The media state our last hello carried, so that a toggle that changes nothing sends nothing. */
+  #sentMedia = '';
   readonly #source: AnnouncerSource;
 
   constructor(source: AnnouncerSource) {
@@ -30,9 +35,11 @@ export class Announcer {
   /** Starts a new join: the others must not take it for a reconnect of the previous one. */
   newJoin(): void {
     this.#key = randomId();
+    this.#sentMedia = '';
   }
 
   broadcast(peer: MeteredPeer): void {
+    this.#sentMedia = mediaKey(this.#source.mediaState);
     for (const message of this.#messages()) peer.send(message).catch(ignore);
   }
 
@@ -40,16 +47,33 @@ export class Announcer {
     for (const message of this.#messages()) peer.sendTo(peerId, message).catch(ignore);
   }
 
+  /** Broadcasts our hello again when our microphone or camera state changed since the last one. */
+  broadcastMediaChange(peer: MeteredPeer): void {
+    const media = mediaKey(this.#source.mediaState);
+    if (media === this.#sentMedia) return;
+    this.#sentMedia = media;
+    peer.send(this.#hello()).catch(ignore);
+  }
+
   broadcastRole(peer: MeteredPeer, stream: MediaStream, role: StreamRole): void {
     peer.send(streamRoleMessage(stream.id, role)).catch(ignore);
   }
 
   #messages(): object[] {
-    const { camera, screen, displayName, publishes } = this.#source;
+    const { camera, screen } = this.#source;
     return [
-      helloMessage(displayName, publishes, this.#key),
+      this.#hello(),
       ...(camera ? [streamRoleMessage(camera.id, 'camera')] : []),
       ...(screen ? [streamRoleMessage(screen.id, 'screen')] : []),
     ];
   }
+
+  #hello(): object {
+    const { displayName, publishes, mediaState } = this.#source;
+    return helloMessage(displayName, publishes, this.#key, mediaState);
+  }
+}
+
+function mediaKey({ audioMuted, videoMuted }: MediaState): string {
+  return `${audioMuted} ${videoMuted}`;
 }

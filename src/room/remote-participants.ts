@@ -11,6 +11,7 @@
 import type { RemotePeer } from '@metered-ca/realtime';
 import type { NetworkQualityLevel, Participant, ParticipantStream, StreamRole } from '../room-context.js';
 import { verifiedNameFrom } from '../wire/names.js';
+import type { HelloMessage, MediaState } from './room-messages.js';
 
 /** How long a newcomer's name may take to arrive before the page hears of it with a placeholder name. */
 export const HELLO_WAIT_MS = 3000;
@@ -27,6 +28,8 @@ interface RemoteEntry {
   publishes: boolean;
   /** The key of its hello (same for one join of that room), once known. */
   key: string | null;
+  /** Its microphone/camera state from its hello; null until a hello that carries it (older senders never do). */
+  media: MediaState | null;
   /** True while no media path formed with this peer (media-path-watch.ts). */
   noMediaPath: boolean;
   noMediaTimer: ReturnType<typeof setTimeout> | null;
@@ -47,6 +50,10 @@ export interface RemoteParticipantsOptions {
   noMediaTimeoutMs(): number;
   /** The participant's network quality level, when measured (network-quality.ts). */
   qualityOf?(peerId: string): NetworkQualityLevel | undefined;
+  /** Whether the participant is speaking now (active-speaker.ts). */
+  speakingOf?(peerId: string): boolean;
+  /** The participant holding the floor (active-speaker.ts), or null. */
+  activeSpeaker?(): string | null;
 }
 
 export class RemoteParticipants {
@@ -84,6 +91,7 @@ export class RemoteParticipants {
       claimedName: null,
       publishes: true,
       key: null,
+      media: null,
       noMediaPath: false,
       noMediaTimer: null,
       readyTimer: null,
@@ -137,17 +145,21 @@ export class RemoteParticipants {
     this.#options.onChange();
   }
 
-  setHello(peerId: string, displayName: string, publishes: boolean, key?: string): void {
+  setHello(peerId: string, hello: Omit<HelloMessage, 'type'>): void {
     const entry = this.#entries.get(peerId);
     if (!entry) return;
+    const { displayName, publishes, key, audioMuted, videoMuted } = hello;
     entry.key ??= key ?? null;
     const claimedName = displayName === '' ? null : displayName;
+    const media = audioMuted === undefined || videoMuted === undefined ? null : { audioMuted, videoMuted };
     // Every peer hears a newcomer's hello twice (its broadcast and the copy sent to each newcomer): the second,
     // unchanged one must not re-render every element of the room in the middle of the join.
-    if (entry.ready && entry.claimedName === claimedName && entry.publishes === publishes) return;
+    const sameMedia = entry.media?.audioMuted === media?.audioMuted && entry.media?.videoMuted === media?.videoMuted;
+    if (entry.ready && entry.claimedName === claimedName && entry.publishes === publishes && sameMedia) return;
     const nameBefore = this.nameOf(peerId);
     entry.claimedName = claimedName;
     entry.publishes = publishes;
+    entry.media = media;
     if (!publishes) this.#clearNoMedia(entry);
     if (!entry.ready) this.#makeReady(entry);
     else if (this.nameOf(peerId).displayName !== nameBefore.displayName) this.#options.onUpdated(peerId);
@@ -176,6 +188,7 @@ export class RemoteParticipants {
 
   /** Remote participants in join order. */
   snapshot(): Participant[] {
+    const activeSpeaker = this.#options.activeSpeaker?.() ?? null;
     return [...this.#entries.values()].map((entry) => {
       const roles = this.#roles.get(entry.remote.id);
       const streams: ParticipantStream[] = [...entry.streams.values()].map((stream) => ({
@@ -185,6 +198,7 @@ export class RemoteParticipants {
       // Camera first, then screen shares.
       streams.sort((a, b) => (a.role === b.role ? 0 : a.role === 'camera' ? -1 : 1));
       const quality = this.#options.qualityOf?.(entry.remote.id);
+      const speaking = this.#options.speakingOf?.(entry.remote.id) ?? false;
       return {
         peerId: entry.remote.id,
         ...this.nameOf(entry.remote.id),
@@ -194,6 +208,9 @@ export class RemoteParticipants {
         streams,
         joinedAt: entry.joinedAt,
         ...(quality === undefined ? {} : { quality }),
+        ...entry.media,
+        ...(speaking ? { speaking } : {}),
+        ...(activeSpeaker === entry.remote.id ? { activeSpeaker: true } : {}),
       };
     });
   }

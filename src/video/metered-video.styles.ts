@@ -7,6 +7,7 @@ export const videoStyles = css`
     position: relative;
     aspect-ratio: 16 / 9;
     min-height: 8rem;
+    --_speaking: var(--metered-speaking, #22c55e);
   }
   /* Equal cells filling the box; metered-video.ts picks the number of columns (--_columns) for the box's shape. */
   .tiles {
@@ -17,9 +18,9 @@ export const videoStyles = css`
     grid-auto-rows: minmax(0, 1fr);
     gap: var(--_gap);
   }
-  /* The featured tile takes the first, larger row; the others share the rows below it. */
-  :host([layout='speaker']) .tiles {
-    grid-template-rows: minmax(0, 3fr);
+  /* Stage: the featured tile takes the first row, the others one filmstrip row of --_strip (tile-grid.ts). */
+  .staged {
+    grid-template-rows: minmax(0, 1fr) var(--_strip);
   }
   /* Order, not DOM position, makes the featured tile big: switching layouts never re-creates a <video>. */
   .featured {
@@ -46,6 +47,27 @@ export const videoStyles = css`
     height: 100%;
     object-fit: cover;
   }
+  /* Our own camera in a corner of a narrow box, above the others' name labels. */
+  .self-overlay {
+    position: absolute;
+    inset-block-end: 2.5rem;
+    inset-inline-end: var(--_gap);
+    width: 35%;
+    aspect-ratio: 3 / 4;
+    z-index: 1;
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.5);
+  }
+  /* The speaking ring, drawn over the video (a border on the tile itself would sit under it). */
+  .tile::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    border-radius: inherit;
+    pointer-events: none;
+  }
+  .speaking::after {
+    border: 3px solid var(--_speaking);
+  }
   .tile[data-role='screen'] .video {
     object-fit: contain;
   }
@@ -60,16 +82,43 @@ export const videoStyles = css`
     display: grid;
     place-items: center;
   }
+  /* Covers the black frames of a camera that is off. */
   .placeholder {
-    font-size: 2.5rem;
+    background: var(--_tile-bg);
+    container-type: size;
+  }
+  .avatar {
+    display: grid;
+    place-items: center;
+    width: min(6rem, 45cqmin);
+    aspect-ratio: 1;
+    border-radius: 50%;
+    font-size: min(2.5rem, 20cqmin);
     font-weight: 600;
-    color: #f9fafb;
+    color: #ffffff;
+    background: #1d4ed8;
+  }
+  .avatar[data-color='1'] {
+    background: #047857;
+  }
+  .avatar[data-color='2'] {
+    background: #7e22ce;
+  }
+  .avatar[data-color='3'] {
+    background: #b45309;
+  }
+  .avatar[data-color='4'] {
+    background: #be185d;
+  }
+  .avatar[data-color='5'] {
+    background: #0e7490;
   }
   .label,
   .badge {
     position: absolute;
     inset-inline-start: var(--_gap);
-    max-width: calc(100% - 2 * var(--_gap));
+    /* Clear of the picture-in-picture button at the end of the line. */
+    max-width: calc(100% - 2 * var(--_gap) - 2.25rem);
     padding: 0.15em 0.5em;
     border-radius: var(--_radius);
     background: rgb(0 0 0 / 0.6);
@@ -81,6 +130,24 @@ export const videoStyles = css`
   }
   .label {
     bottom: var(--_gap);
+  }
+  .muted {
+    margin-inline-end: 0.3em;
+    color: #fca5a5;
+  }
+  .muted svg {
+    vertical-align: -0.2em;
+  }
+  .pip {
+    position: absolute;
+    inset-block-end: var(--_gap);
+    inset-inline-end: var(--_gap);
+    padding: 0.3em;
+    border: none;
+    background: rgb(0 0 0 / 0.6);
+    color: #ffffff;
+    line-height: 0;
+    cursor: pointer;
   }
   .badge {
     top: var(--_gap);

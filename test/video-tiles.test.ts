@@ -19,9 +19,11 @@ function participant(
     streams?: ParticipantStream[];
     name?: string;
     quality?: NetworkQualityLevel;
+    media?: Pick<Participant, 'audioMuted' | 'videoMuted' | 'speaking'>;
   } = {},
 ): Participant {
   return {
+    ...options.media,
     ...(options.quality === undefined ? {} : { quality: options.quality }),
     peerId,
     displayName: options.name ?? peerId.toUpperCase(),
@@ -155,5 +157,65 @@ describe('video tiles', () => {
     render(html`${tilesFor([sharing]).map((tile) => renderTile(tile, { featured: false }))}`, container);
     expect(container.querySelectorAll('[data-role="camera"] [part="quality"]')).to.have.length(1);
     expect(container.querySelectorAll('[data-role="screen"] [part="quality"]')).to.have.length(0);
+  });
+
+  it('a muted microphone shows a named icon on the camera tile\'s label, not on a screen share', async () => {
+    const container = await fixture<HTMLElement>(html`<div></div>`);
+    const muted = participant('p1', {
+      media: { audioMuted: true },
+      streams: [
+        { stream: canvasStream(), role: 'camera' },
+        { stream: canvasStream(), role: 'screen' },
+      ],
+    });
+    render(html`${tilesFor([muted]).map((tile) => renderTile(tile, { featured: false }))}`, container);
+    const icon = container.querySelector<HTMLElement>('[data-role="camera"] [part="label"] [part="muted"]')!;
+    expect(icon.getAttribute('role')).to.equal('img');
+    expect(icon.getAttribute('aria-label')).to.equal('Microphone off');
+    expect(icon.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
+    expect(container.querySelector('[data-role="screen"] [part="muted"]')).to.equal(null);
+    await expect(container).to.be.accessible();
+  });
+
+  it('a remote camera that is off shows the avatar over its (black) video', async () => {
+    const off = await renderOne(
+      participant('p1', { name: 'Zoë', media: { videoMuted: true }, streams: [{ stream: canvasStream(), role: 'camera' }] }),
+    );
+    const avatar = off.querySelector<HTMLElement>('[part="avatar"]')!;
+    expect(avatar.textContent).to.equal('Z');
+    expect(off.querySelector('video'), 'the video stays: it plays the sound').to.not.equal(null);
+  });
+
+  it('a speaking participant\'s tile has the ring (part tile-speaking)', async () => {
+    const speaking = await renderOne(participant('p1', { media: { speaking: true } }));
+    expect(speaking.part.contains('tile-speaking')).to.equal(true);
+    const quiet = await renderOne(participant('p2'));
+    expect(quiet.part.contains('tile-speaking')).to.equal(false);
+  });
+
+  describe('picture-in-picture', () => {
+    const original = Object.getOwnPropertyDescriptor(Document.prototype, 'pictureInPictureEnabled');
+    const setEnabled = (value: boolean) =>
+      Object.defineProperty(document, 'pictureInPictureEnabled', { value, configurable: true });
+    afterEach(() => {
+      Reflect.deleteProperty(document, 'pictureInPictureEnabled');
+      expect(Object.getOwnPropertyDescriptor(Document.prototype, 'pictureInPictureEnabled')).to.deep.equal(original);
+    });
+
+    it('a remote tile has a named button where the browser has picture-in-picture; our own tile has none', async () => {
+      setEnabled(true);
+      const tile = await renderOne(participant('p1', { name: 'Ann', streams: [{ stream: canvasStream(), role: 'camera' }] }));
+      const button = tile.querySelector<HTMLButtonElement>('[part="pip-button"]')!;
+      expect(button.getAttribute('aria-label')).to.equal('Picture in picture: Ann');
+      expect(tile.querySelector('video')!.disablePictureInPicture).to.equal(false);
+      await expect(button).to.be.accessible();
+      expect((await renderOne(participant('me', { isLocal: true }))).querySelector('[part="pip-button"]')).to.equal(null);
+    });
+
+    it('no button where the browser has no picture-in-picture', async () => {
+      setEnabled(false);
+      const tile = await renderOne(participant('p1', { streams: [{ stream: canvasStream(), role: 'camera' }] }));
+      expect(tile.querySelector('[part="pip-button"]')).to.equal(null);
+    });
   });
 });

@@ -22,9 +22,8 @@ export interface AudioLevelsHost {
   floorChanged(peerId: string | null): void;
 }
 
+/** Running totals of one participant's incoming audio. */
 interface Energy {
-  /** The connection the totals were read from: after a reconnect the SDK swaps in a new one, counting from zero. */
-  readonly pc: unknown;
   readonly energy: number;
   readonly duration: number;
 }
@@ -119,8 +118,10 @@ export class AudioLevels {
       return null; // closed meanwhile (a leave, a reconnect): the next poll reads the new connection
     }
     const last = this.#last.get(remote.id);
-    this.#last.set(remote.id, { pc, energy, duration });
-    if (!last || last.pc !== pc || duration <= last.duration) return null;
+    this.#last.set(remote.id, { energy, duration });
+    // After a reconnect the SDK swaps in a new connection whose totals start again from zero: its first read is
+    // below the last one (no level), and later reads compare with it.
+    if (!last || duration <= last.duration) return null;
     return Math.sqrt(Math.max(0, energy - last.energy) / (duration - last.duration));
   }
 }

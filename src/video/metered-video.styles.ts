@@ -98,21 +98,6 @@ export const videoStyles = css`
     color: #ffffff;
     background: #1d4ed8;
   }
-  .avatar[data-color='1'] {
-    background: #047857;
-  }
-  .avatar[data-color='2'] {
-    background: #7e22ce;
-  }
-  .avatar[data-color='3'] {
-    background: #b45309;
-  }
-  .avatar[data-color='4'] {
-    background: #be185d;
-  }
-  .avatar[data-color='5'] {
-    background: #0e7490;
-  }
   .label,
   .badge {
     position: absolute;

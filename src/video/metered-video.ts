@@ -26,8 +26,7 @@ const NARROW_MAX_WIDTH = 480;
  * name, a crossed-out microphone while their microphone is muted, and, while their media connects or recovers, a
  * "Connecting…" / "Reconnecting…" badge; another participant's camera tile also shows the network quality of the
  * path to them as bars and a picture-in-picture button (where the browser has picture-in-picture). A participant
- * whose camera is off, or who sends no video, shows an avatar with the first letter of their name (its colour
- * comes from the name). A ring marks whoever is speaking. When the browser refuses to start audio and video
+ * whose camera is off, or who sends no video, shows an avatar with the first letter of their name. A ring marks whoever is speaking. When the browser refuses to start audio and video
  * without a click (autoplay policy), one "Click to start audio and video" button appears over the tiles and
  * starts all of them. Must be placed inside a `<metered-room>` (at any depth, across shadow roots).
  *
@@ -45,7 +44,7 @@ const NARROW_MAX_WIDTH = 480;
  *
  * @csspart base - The container of the tiles.
  * @csspart tile - Each tile (`<figure>`); carries `data-peer-id`, `data-role` (`camera` | `screen`),
- *   `data-local`, `data-state` (the SDK's per-peer connection state) and `data-speaking` (`true` | `false`).
+ *   `data-local` and `data-state` (the SDK's per-peer connection state).
  * @csspart tile-featured - The large tile on the stage (also has part `tile`).
  * @csspart tile-speaking - The tile of a participant who is speaking (also has part `tile`); its ring is drawn in
  *   `--metered-speaking`.

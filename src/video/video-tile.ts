@@ -137,7 +137,6 @@ export function renderTile(tile: VideoTile, { featured, overlay = false }: TileL
     data-role=${tile.role}
     data-local=${tile.isLocal}
     data-state=${tile.connectionState}
-    data-speaking=${!!tile.speaking}
   >
     <video
       class="video"
@@ -156,15 +155,9 @@ export function renderTile(tile: VideoTile, { featured, overlay = false }: TileL
   </figure>`;
 }
 
-/** Avatar colours: white text on each keeps a contrast above 4.5:1. */
-const AVATAR_COLORS = 6;
-
-/** The initial of the name in a circle whose colour comes from the name, so each person keeps theirs. */
+/** The initial of the name in a circle (one colour for everyone: a colour per name did not fit the bundle budget). */
 function renderAvatar(name: string): TemplateResult {
-  let hash = 0;
-  for (const char of name) hash = (hash * 31 + char.codePointAt(0)!) >>> 0;
-  const color = hash % AVATAR_COLORS;
-  return html`<div class="placeholder" part="placeholder" aria-hidden="true"><span class="avatar" part="avatar" data-color=${color}>${initial(name)}</span></div>`;
+  return html`<div class="placeholder" part="placeholder" aria-hidden="true"><span class="avatar" part="avatar">${initial(name)}</span></div>`;
 }
 
 /** The muted-microphone icon, named in words for assistive technology. */

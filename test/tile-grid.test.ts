@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { gridColumns, stripColumns, stripHeight } from '../src/video/tile-grid.js';
+import { gridColumns, stripColumns } from '../src/video/tile-grid.js';
 
 describe('tile grid columns', () => {
   it('one tile, or no measured box yet, is one column', () => {
@@ -27,8 +27,5 @@ describe('tile grid columns', () => {
     expect(stripColumns(1)).to.equal(1);
     expect(stripColumns(2)).to.equal(4);
     expect(stripColumns(9)).to.equal(8);
-    expect(stripHeight(1, 1280, 720)).to.equal(0);
-    expect(stripHeight(3, 1280, 720)).to.be.closeTo(180, 0.01); // 320 px wide thumbnails, 16:9
-    expect(stripHeight(3, 1280, 400)).to.equal(100); // the stage keeps three quarters
   });
 });

@@ -24,8 +24,6 @@ const ignore = (): void => {};
 export class Announcer {
   /** Our hello's key: new for every join, kept across the SDK's reconnects within it. */
   #key = randomId();
-  /** The media state our last hello carried, so that a toggle that changes nothing sends nothing. */
-  #sentMedia = '';
   readonly #source: AnnouncerSource;
 
   constructor(source: AnnouncerSource) {
@@ -35,11 +33,9 @@ export class Announcer {
   /** Starts a new join: the others must not take it for a reconnect of the previous one. */
   newJoin(): void {
     this.#key = randomId();
-    this.#sentMedia = '';
   }
 
   broadcast(peer: MeteredPeer): void {
-    this.#sentMedia = mediaKey(this.#source.mediaState);
     for (const message of this.#messages()) peer.send(message).catch(ignore);
   }
 
@@ -47,11 +43,11 @@ export class Announcer {
     for (const message of this.#messages()) peer.sendTo(peerId, message).catch(ignore);
   }
 
-  /** Broadcasts our hello again when our microphone or camera state changed since the last one. */
-  broadcastMediaChange(peer: MeteredPeer): void {
-    const media = mediaKey(this.#source.mediaState);
-    if (media === this.#sentMedia) return;
-    this.#sentMedia = media;
+  /**
+   * Broadcasts our hello alone, after our media changed (a toggle, a device switch, a screen share). The others
+   * drop a hello that changes nothing they show (remote-participants.ts), so one that repeats costs a message only.
+   */
+  broadcastHello(peer: MeteredPeer): void {
     peer.send(this.#hello()).catch(ignore);
   }
 
@@ -72,8 +68,4 @@ export class Announcer {
     const { displayName, publishes, mediaState } = this.#source;
     return helloMessage(displayName, publishes, this.#key, mediaState);
   }
-}
-
-function mediaKey({ audioMuted, videoMuted }: MediaState): string {
-  return `${audioMuted} ${videoMuted}`;
 }

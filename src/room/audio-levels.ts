@@ -22,10 +22,11 @@ export interface AudioLevelsHost {
   floorChanged(peerId: string | null): void;
 }
 
-/** Running totals of one participant's incoming audio. */
-interface Energy {
-  readonly energy: number;
-  readonly duration: number;
+interface Watched {
+  readonly remote: RemotePeer;
+  /** Running totals of its incoming audio at the last read (seconds of audio, and their energy). */
+  energy: number;
+  duration: number;
 }
 
 interface ReceiverSource {
@@ -40,8 +41,7 @@ function hasReceivers(pc: unknown): pc is ReceiverSource {
 export class AudioLevels {
   readonly speakers = new ActiveSpeaker();
   readonly #host: AudioLevelsHost;
-  readonly #watched = new Map<string, RemotePeer>();
-  readonly #last = new Map<string, Energy>();
+  readonly #watched = new Map<string, Watched>();
   #timer: ReturnType<typeof setInterval> | null = null;
   /** Bumped by stop(): a poll that started before it is discarded. */
   #generation = 0;
@@ -52,13 +52,12 @@ export class AudioLevels {
   }
 
   watch(remote: RemotePeer): void {
-    this.#watched.set(remote.id, remote);
+    this.#watched.set(remote.id, { remote, energy: 0, duration: 0 });
     this.#timer ??= setInterval(() => void this.#poll(), LEVEL_POLL_MS);
   }
 
   forget(peerId: string): void {
     this.#watched.delete(peerId);
-    this.#last.delete(peerId);
     if (this.speakers.forget(peerId)) this.#host.floorChanged(null);
     if (this.#watched.size === 0) this.#clearTimer();
   }
@@ -67,7 +66,6 @@ export class AudioLevels {
   stop(): void {
     const hadFloor = this.speakers.floor !== null;
     this.#watched.clear();
-    this.#last.clear();
     this.speakers.clear();
     this.#generation += 1;
     this.#clearTimer();
@@ -85,23 +83,25 @@ export class AudioLevels {
     this.#polling = true;
     const generation = this.#generation;
     try {
-      const levels = await Promise.all([...this.#watched.values()].map((remote) => this.#level(remote)));
+      const changed = await Promise.all(
+        [...this.#watched.values()].map(async (watched) => {
+          const level = await this.#level(watched);
+          // Stale when the join stopped or the participant left meanwhile.
+          const current = generation === this.#generation && this.#watched.get(watched.remote.id) === watched;
+          return level !== null && current && this.speakers.sample(watched.remote.id, level);
+        }),
+      );
       if (generation !== this.#generation) return;
-      let changed = false;
-      for (const [index, remote] of [...this.#watched.values()].entries()) {
-        const level = levels[index];
-        if (level !== null && this.#watched.has(remote.id)) changed = this.speakers.sample(remote.id, level) || changed;
-      }
       if (this.speakers.settle()) this.#host.floorChanged(this.speakers.floor);
-      else if (changed) this.#host.changed();
+      else if (changed.some(Boolean)) this.#host.changed();
     } finally {
       this.#polling = false;
     }
   }
 
   /** The RMS level of what `remote` sent since the last poll, or null when there is nothing to compare yet. */
-  async #level(remote: RemotePeer): Promise<number | null> {
-    const pc = remote.pc;
+  async #level(watched: Watched): Promise<number | null> {
+    const pc = watched.remote.pc;
     if (!hasReceivers(pc) || pc.connectionState !== 'connected') return null;
     let energy = 0;
     let duration = 0;
@@ -117,11 +117,12 @@ export class AudioLevels {
     } catch {
       return null; // closed meanwhile (a leave, a reconnect): the next poll reads the new connection
     }
-    const last = this.#last.get(remote.id);
-    this.#last.set(remote.id, { energy, duration });
-    // After a reconnect the SDK swaps in a new connection whose totals start again from zero: its first read is
-    // below the last one (no level), and later reads compare with it.
-    if (!last || duration <= last.duration) return null;
+    const last = { ...watched };
+    watched.energy = energy;
+    watched.duration = duration;
+    // Nothing new yet: no level. (After a reconnect the SDK swaps in a new connection whose totals start again
+    // from zero: its first read is below the last one, and later reads compare with it.)
+    if (duration <= last.duration) return null;
     return Math.sqrt(Math.max(0, energy - last.energy) / (duration - last.duration));
   }
 }

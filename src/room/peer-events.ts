@@ -81,8 +81,7 @@ export class PeerEvents {
       onNoMedia: (peerId) => host.report({ code: 'no_media_received', peerId, fatal: false }),
       noMediaTimeoutMs: () => host.noMediaTimeoutMs(),
       qualityOf: (peerId) => this.#quality.levelOf(peerId),
-      speakingOf: (peerId) => this.#levels.speakers.isSpeaking(peerId),
-      activeSpeaker: () => this.#levels.speakers.floor,
+      speakers: this.#levels.speakers,
       onReady: (peerId, previousPeerId) =>
         this.#afterCapture(() => this.#emitPeer('metered-peer-joined', peerId, previousPeerId)),
       onUpdated: (peerId) => this.#afterCapture(() => this.#emitPeer('metered-peer-updated', peerId, null)),
@@ -129,9 +128,9 @@ export class PeerEvents {
     this.#afterCapture((peer) => this.#announcer.broadcast(peer));
   }
 
-  /** Tells the others that our microphone or camera was switched (only when that changed what they show). */
+  /** Tells the others that our media changed (a microphone or camera switched on or off: their tiles show it). */
   mediaChanged(): void {
-    this.#afterCapture((peer) => this.#announcer.broadcastMediaChange(peer));
+    if (this.#peer?.state === 'joined') this.#afterCapture((peer) => this.#announcer.broadcastHello(peer));
   }
 
   /** Tells the others about a local stream's role (a new screen share). */

@@ -11,6 +11,7 @@
 import type { RemotePeer } from '@metered-ca/realtime';
 import type { NetworkQualityLevel, Participant, ParticipantStream, StreamRole } from '../room-context.js';
 import { verifiedNameFrom } from '../wire/names.js';
+import type { ActiveSpeaker } from './active-speaker.js';
 import type { HelloMessage, MediaState } from './room-messages.js';
 
 /** How long a newcomer's name may take to arrive before the page hears of it with a placeholder name. */
@@ -50,10 +51,8 @@ export interface RemoteParticipantsOptions {
   noMediaTimeoutMs(): number;
   /** The participant's network quality level, when measured (network-quality.ts). */
   qualityOf?(peerId: string): NetworkQualityLevel | undefined;
-  /** Whether the participant is speaking now (active-speaker.ts). */
-  speakingOf?(peerId: string): boolean;
-  /** The participant holding the floor (active-speaker.ts), or null. */
-  activeSpeaker?(): string | null;
+  /** Who is speaking and who has the floor (active-speaker.ts). */
+  speakers?: Pick<ActiveSpeaker, 'isSpeaking' | 'floor'>;
 }
 
 export class RemoteParticipants {
@@ -188,7 +187,7 @@ export class RemoteParticipants {
 
   /** Remote participants in join order. */
   snapshot(): Participant[] {
-    const activeSpeaker = this.#options.activeSpeaker?.() ?? null;
+    const { speakers } = this.#options;
     return [...this.#entries.values()].map((entry) => {
       const roles = this.#roles.get(entry.remote.id);
       const streams: ParticipantStream[] = [...entry.streams.values()].map((stream) => ({
@@ -198,7 +197,7 @@ export class RemoteParticipants {
       // Camera first, then screen shares.
       streams.sort((a, b) => (a.role === b.role ? 0 : a.role === 'camera' ? -1 : 1));
       const quality = this.#options.qualityOf?.(entry.remote.id);
-      const speaking = this.#options.speakingOf?.(entry.remote.id) ?? false;
+      const speaking = speakers?.isSpeaking(entry.remote.id) ?? false;
       return {
         peerId: entry.remote.id,
         ...this.nameOf(entry.remote.id),
@@ -210,7 +209,7 @@ export class RemoteParticipants {
         ...(quality === undefined ? {} : { quality }),
         ...entry.media,
         ...(speaking ? { speaking } : {}),
-        ...(activeSpeaker === entry.remote.id ? { activeSpeaker: true } : {}),
+        ...(speakers?.floor === entry.remote.id ? { activeSpeaker: true } : {}),
       };
     });
   }

@@ -18,9 +18,12 @@ export const videoStyles = css`
     grid-auto-rows: minmax(0, 1fr);
     gap: var(--_gap);
   }
-  /* Stage: the featured tile takes the first row, the others one filmstrip row of --_strip (tile-grid.ts). */
+  /*
+   * Stage: the featured tile takes the first row, the others share one filmstrip row a quarter of the height
+   * (thumbnails a quarter of the width or less, tile-grid.ts: 16:9 ones in a 16:9 box).
+   */
   .staged {
-    grid-template-rows: minmax(0, 1fr) var(--_strip);
+    grid-template-rows: minmax(0, 3fr) minmax(0, 1fr);
   }
   /* Order, not DOM position, makes the featured tile big: switching layouts never re-creates a <video>. */
   .featured {

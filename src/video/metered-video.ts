@@ -6,7 +6,7 @@ import { themeStyles } from '../theme.styles.js';
 import { AutoplayGateController } from './autoplay-gate-controller.js';
 import { BoxSizeController } from './box-size-controller.js';
 import { videoStyles } from './metered-video.styles.js';
-import { gridColumns, stripColumns, stripHeight } from './tile-grid.js';
+import { gridColumns, stripColumns } from './tile-grid.js';
 import { featuredTile, renderTile, tilesFor, type VideoTile } from './video-tile.js';
 
 export type VideoLayout = 'grid' | 'speaker';
@@ -83,9 +83,8 @@ export class MeteredVideo extends JoinYieldingElement {
   readonly #room = new RoomStoreController(this);
   readonly #autoplay = new AutoplayGateController(this);
   readonly #box = new BoxSizeController(this);
-  /** The grid's columns and filmstrip height at the last render (written to the grid in `updated`, see there). */
+  /** Columns of the tile grid at the last render (written to the grid in `updated`, see there). */
   #columns = 1;
-  #strip = 0;
   /** Whether any tile shown speaks, for `:state(speaking)`. */
   #speaking = false;
   readonly #internals = this.attachInternals();
@@ -100,7 +99,6 @@ export class MeteredVideo extends JoinYieldingElement {
     const overlay = staged ? undefined : this.#selfOverlay(tiles);
     const gridCount = tiles.length - (overlay ? 1 : 0);
     this.#columns = staged ? stripColumns(tiles.length) : gridColumns(gridCount, width, height);
-    this.#strip = staged ? stripHeight(tiles.length, width, height) : 0;
     this.#speaking = tiles.some((tile) => tile.speaking);
     return html`<div part="base" class=${staged ? 'tiles staged' : 'tiles'}>
       ${tiles.length === 0 ? html`<p class="empty" part="empty">${this.#emptyText()}</p>` : nothing}
@@ -123,9 +121,7 @@ export class MeteredVideo extends JoinYieldingElement {
 
   protected override updated(): void {
     // Set through the CSSOM, not a style attribute: pages with a strict style-src CSP block style attributes.
-    const grid = this.renderRoot.querySelector<HTMLElement>('.tiles');
-    grid?.style.setProperty('--_columns', String(this.#columns));
-    grid?.style.setProperty('--_strip', `${this.#strip}px`);
+    this.renderRoot.querySelector<HTMLElement>('.tiles')?.style.setProperty('--_columns', String(this.#columns));
     // `:state(speaking)` for the page's CSS; browsers without custom states (before Chromium 125, Safari 17.3)
     // simply do without it.
     const states: CustomStateSet | undefined = this.#internals.states;

@@ -6,7 +6,8 @@
  *   away). That gives 1 tile the whole box, 2 side by side in a landscape box (stacked in a tall one), 3–4 in 2×2,
  *   5–9 in 3×3 or 3×2, and so on — without a blank band under the tiles.
  * - Stage: one tile on the stage (the speaker layout, or anyone's screen share) and the others in a filmstrip: one
- *   row under it, each thumbnail 16:9 and at most a quarter of the box wide.
+ *   row under it, a quarter of the box's height, each thumbnail at most a quarter of the box wide (so 16:9 in a
+ *   16:9 box while there are at most four of them; more are narrower, and cropped).
  */
 
 /** The shape of a camera picture (and of a tile before the box is measured). */
@@ -33,9 +34,6 @@ export function gridColumns(count: number, width: number, height: number): numbe
 
 /** The fewest columns of the filmstrip: a thumbnail is at most a quarter of the width. */
 const STRIP_MIN_COLUMNS = 4;
-/** The filmstrip's largest share of the box's height. */
-const STRIP_MAX_SHARE = 0.25;
-
 /**
  * Columns for the stage layout: the featured tile spans them all, the others share one row, each at most a quarter
  * of the width however few there are (a lone thumbnail as wide as the stage would not read as "small").
@@ -44,11 +42,3 @@ export function stripColumns(count: number): number {
   return count <= 1 ? 1 : Math.max(STRIP_MIN_COLUMNS, count - 1);
 }
 
-/**
- * Height of the filmstrip row (px): its thumbnails about 16:9 (the gaps between them, a few px, are left out: a
- * thumbnail is then cropped by as much), and the stage keeps at least three quarters of the box.
- */
-export function stripHeight(count: number, width: number, height: number): number {
-  if (count <= 1) return 0;
-  return Math.min(width / stripColumns(count) / TILE_ASPECT, height * STRIP_MAX_SHARE);
-}

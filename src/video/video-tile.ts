@@ -128,11 +128,9 @@ export function renderTile(tile: VideoTile, { featured, overlay = false }: TileL
   const stream = guard([tile.stream], () => tile.stream);
   // Only where the browser has picture-in-picture, for the others' pictures (our own is on screen already).
   const pip = !tile.isLocal && document.pictureInPictureEnabled;
-  const classes = ['tile', featured ? 'featured' : '', overlay ? 'self-overlay' : '', tile.speaking ? 'speaking' : ''];
-  const parts = ['tile', featured ? 'tile-featured' : '', tile.speaking ? 'tile-speaking' : ''];
   return html`<figure
-    class=${classes.join(' ').trim()}
-    part=${parts.join(' ').trim()}
+    class="tile ${featured ? 'featured' : ''} ${overlay ? 'self-overlay' : ''} ${tile.speaking ? 'speaking' : ''}"
+    part="tile ${featured ? 'tile-featured' : ''} ${tile.speaking ? 'tile-speaking' : ''}"
     data-peer-id=${tile.peerId}
     data-role=${tile.role}
     data-local=${tile.isLocal}

@@ -12,7 +12,7 @@ import type { RemotePeer } from '@metered-ca/realtime';
 import type { NetworkQualityLevel, Participant, ParticipantStream, StreamRole } from '../room-context.js';
 import { verifiedNameFrom } from '../wire/names.js';
 import type { ActiveSpeaker } from './active-speaker.js';
-import type { HelloMessage, MediaState } from './room-messages.js';
+import type { HelloMessage } from './room-messages.js';
 
 /** How long a newcomer's name may take to arrive before the page hears of it with a placeholder name. */
 export const HELLO_WAIT_MS = 3000;
@@ -29,8 +29,9 @@ interface RemoteEntry {
   publishes: boolean;
   /** The key of its hello (same for one join of that room), once known. */
   key: string | null;
-  /** Its microphone/camera state from its hello; null until a hello that carries it (older senders never do). */
-  media: MediaState | null;
+  /** Its microphone/camera state from its hello; unknown (undefined) until a hello carries it (older senders never do). */
+  audioMuted?: boolean;
+  videoMuted?: boolean;
   /** True while no media path formed with this peer (media-path-watch.ts). */
   noMediaPath: boolean;
   noMediaTimer: ReturnType<typeof setTimeout> | null;
@@ -90,7 +91,6 @@ export class RemoteParticipants {
       claimedName: null,
       publishes: true,
       key: null,
-      media: null,
       noMediaPath: false,
       noMediaTimer: null,
       readyTimer: null,
@@ -150,15 +150,15 @@ export class RemoteParticipants {
     const { displayName, publishes, key, audioMuted, videoMuted } = hello;
     entry.key ??= key ?? null;
     const claimedName = displayName === '' ? null : displayName;
-    const media = audioMuted === undefined || videoMuted === undefined ? null : { audioMuted, videoMuted };
     // Every peer hears a newcomer's hello twice (its broadcast and the copy sent to each newcomer): the second,
     // unchanged one must not re-render every element of the room in the middle of the join.
-    const sameMedia = entry.media?.audioMuted === media?.audioMuted && entry.media?.videoMuted === media?.videoMuted;
+    const sameMedia = entry.audioMuted === audioMuted && entry.videoMuted === videoMuted;
     if (entry.ready && entry.claimedName === claimedName && entry.publishes === publishes && sameMedia) return;
     const nameBefore = this.nameOf(peerId);
     entry.claimedName = claimedName;
     entry.publishes = publishes;
-    entry.media = media;
+    entry.audioMuted = audioMuted;
+    entry.videoMuted = videoMuted;
     if (!publishes) this.#clearNoMedia(entry);
     if (!entry.ready) this.#makeReady(entry);
     else if (this.nameOf(peerId).displayName !== nameBefore.displayName) this.#options.onUpdated(peerId);
@@ -207,7 +207,8 @@ export class RemoteParticipants {
         streams,
         joinedAt: entry.joinedAt,
         ...(quality === undefined ? {} : { quality }),
-        ...entry.media,
+        ...(entry.audioMuted === undefined ? {} : { audioMuted: entry.audioMuted }),
+        ...(entry.videoMuted === undefined ? {} : { videoMuted: entry.videoMuted }),
         ...(speaking ? { speaking } : {}),
         ...(speakers?.floor === entry.remote.id ? { activeSpeaker: true } : {}),
       };

@@ -407,9 +407,8 @@ export class RoomSession {
 
 /** Our microphone / camera state as the others see it: off when switched off, and when there is none. */
 function localMediaState(local: LocalMedia): MediaState {
-  const live = (tracks: MediaStreamTrack[] = []) => tracks.some((track) => track.readyState === 'live');
   return {
-    audioMuted: !local.microphoneEnabled || !live(local.camera?.getAudioTracks()),
-    videoMuted: !local.cameraEnabled || !live(local.camera?.getVideoTracks()),
+    audioMuted: !local.microphoneEnabled || local.track('audio')?.readyState !== 'live',
+    videoMuted: !local.cameraEnabled || local.track('video')?.readyState !== 'live',
   };
 }

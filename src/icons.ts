@@ -9,5 +9,3 @@ import { html } from 'lit';
 // No whitespace between the tags: it would become text in the label the icon sits in.
 export const micOffIcon = html`<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"><path d="M9 9v3a3 3 0 0 0 5 2.2M15 10V5a3 3 0 0 0-5.7-1.3M19 11a7 7 0 0 1-1.2 3.8M5 11a7 7 0 0 0 11 5.7M12 19v3M3 3l18 18"/></svg>`;
 
-/** A small window inside a larger one: picture-in-picture. */
-export const pipIcon = html`<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"><rect x="2" y="4" width="20" height="16" rx="2"/><rect x="12" y="12" width="7" height="5" fill="currentColor"/></svg>`;

@@ -26,7 +26,7 @@ function exportParts(prefix: string, parts: string): string {
 }
 const VIDEO_PARTS = exportParts(
   'video',
-  'base tile tile-featured tile-speaking video placeholder avatar label muted badge quality pip-button empty overlay ' +
+  'base tile tile-featured tile-speaking video placeholder avatar label muted badge quality empty overlay ' +
     'start-button',
 );
 const CHAT_PARTS = exportParts(

@@ -105,8 +105,7 @@ export const videoStyles = css`
   .badge {
     position: absolute;
     inset-inline-start: var(--_gap);
-    /* Clear of the picture-in-picture button at the end of the line. */
-    max-width: calc(100% - 2 * var(--_gap) - 2.25rem);
+    max-width: calc(100% - 2 * var(--_gap));
     padding: 0.15em 0.5em;
     border-radius: var(--_radius);
     background: rgb(0 0 0 / 0.6);
@@ -125,17 +124,6 @@ export const videoStyles = css`
   }
   .muted svg {
     vertical-align: -0.2em;
-  }
-  .pip {
-    position: absolute;
-    inset-block-end: var(--_gap);
-    inset-inline-end: var(--_gap);
-    padding: 0.3em;
-    border: none;
-    background: rgb(0 0 0 / 0.6);
-    color: #ffffff;
-    line-height: 0;
-    cursor: pointer;
   }
   .badge {
     top: var(--_gap);

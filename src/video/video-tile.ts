@@ -1,14 +1,15 @@
 /**
  * The tiles `<metered-video>` shows: one per participant (its camera, or an avatar with the initial of the name
  * while no stream has arrived or the camera is off) plus one per screen share, and the template of a tile: the
- * name with a muted-microphone icon, a ring while the participant speaks, and a picture-in-picture button. Names
- * are remote text, rendered as text.
+ * name with a muted-microphone icon and a ring while the participant speaks. The others' videos allow the
+ * browser's own picture-in-picture (Chromium: the video's context menu; Firefox: its toggle on the video); our own
+ * picture-in-picture button did not fit the bundle budget. Names are remote text, rendered as text.
  */
 import type { PeerConnectionState } from '@metered-ca/realtime';
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { NetworkQualityLevel, Participant, StreamRole } from '../room-context.js';
-import { micOffIcon, pipIcon } from '../icons.js';
+import { micOffIcon } from '../icons.js';
 import { renderQualityIndicator } from './quality-indicator.js';
 
 export interface VideoTile {
@@ -126,8 +127,6 @@ export function renderTile(tile: VideoTile, { featured, overlay = false }: TileL
   // Assigned only when the stream object changes (each assignment reloads the video, paused); the host's
   // AutoplayGateController then starts it.
   const stream = guard([tile.stream], () => tile.stream);
-  // Only where the browser has picture-in-picture, for the others' pictures (our own is on screen already).
-  const pip = !tile.isLocal && document.pictureInPictureEnabled;
   return html`<figure
     class="tile ${featured ? 'featured' : ''} ${overlay ? 'self-overlay' : ''} ${tile.speaking ? 'speaking' : ''}"
     part="tile ${featured ? 'tile-featured' : ''} ${tile.speaking ? 'tile-speaking' : ''}"
@@ -140,7 +139,7 @@ export function renderTile(tile: VideoTile, { featured, overlay = false }: TileL
       class="video"
       part="video"
       playsinline
-      ?disablepictureinpicture=${!pip}
+      ?disablepictureinpicture=${tile.isLocal}
       .muted=${tile.isLocal}
       ?muted=${tile.isLocal}
       .srcObject=${stream}
@@ -148,7 +147,6 @@ export function renderTile(tile: VideoTile, { featured, overlay = false }: TileL
     ${hasVideo(tile) ? nothing : renderAvatar(tile.name)}
     ${badge ? html`<span class="badge" part="badge">${badge}</span>` : nothing}
     ${quality === undefined ? nothing : renderQualityIndicator(quality)}
-    ${pip ? renderPipButton(tile.label) : nothing}
     <figcaption class="label" part="label">${tile.audioMuted ? renderMuted() : nothing}${tile.label}</figcaption>
   </figure>`;
 }
@@ -161,19 +159,6 @@ function renderAvatar(name: string): TemplateResult {
 /** The muted-microphone icon, named in words for assistive technology. */
 function renderMuted(): TemplateResult {
   return html`<span class="muted" part="muted" role="img" aria-label="Microphone off" title="Microphone off">${micOffIcon}</span>`;
-}
-
-function renderPipButton(label: string): TemplateResult {
-  const name = `Picture in picture: ${label}`;
-  return html`<button class="pip" part="pip-button" type="button" aria-label=${name} title=${name} @click=${openPip}>
-    ${pipIcon}
-  </button>`;
-}
-
-/** Opens the tile's video in a picture-in-picture window (refusals — no video yet, no gesture — change nothing). */
-function openPip(event: Event): void {
-  const video = (event.currentTarget as HTMLElement).closest('figure')?.querySelector('video');
-  video?.requestPictureInPicture().catch(() => {});
 }
 
 function initial(name: string): string {

@@ -25,10 +25,10 @@ const NARROW_MAX_WIDTH = 480;
  * Your own camera appears mirrored and muted (so you do not hear yourself). Each tile carries the participant's
  * name, a crossed-out microphone while their microphone is muted, and, while their media connects or recovers, a
  * "Connecting…" / "Reconnecting…" badge; another participant's camera tile also shows the network quality of the
- * path to them as bars, and its video allows the browser's own picture-in-picture. A participant
- * whose camera is off, or who sends no video, shows an avatar with the first letter of their name. A ring marks whoever is speaking. When the browser refuses to start audio and video
- * without a click (autoplay policy), one "Click to start audio and video" button appears over the tiles and
- * starts all of them. Must be placed inside a `<metered-room>` (at any depth, across shadow roots).
+ * path to them as bars, and its video allows the browser's own picture-in-picture. A participant whose camera is
+ * off, or who sends no video, shows an avatar with the first letter of their name. A ring marks whoever is
+ * speaking. When the browser refuses to start audio and video without a click (autoplay policy), one "Click to
+ * start audio and video" button appears over the tiles and starts all of them. Must be placed inside a `<metered-room>` (at any depth, across shadow roots).
  *
  * @summary The video tiles of the surrounding room, with self-view, screen shares and layouts.
  *

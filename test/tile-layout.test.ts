@@ -119,7 +119,8 @@ describe('<metered-video> tile geometry', () => {
     expect(remote).to.include({ left: 0, top: 0, width: 390, height: 600 });
     expect(self.width, 'the overlay is small').to.be.below(390 / 2);
     expect(self.right, 'in the corner at the end of the line').to.be.within(370, 390);
-    expect(self.bottom).to.be.within(500, 600);
+    expect(self.bottom).to.be.within(570, 600);
+    expect(self.height, 'at most half the box').to.be.at.most(300);
   });
 
   it('a screen share takes the stage and the camera tiles go into one filmstrip row under it', async () => {

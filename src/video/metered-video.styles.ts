@@ -50,13 +50,17 @@ export const videoStyles = css`
     height: 100%;
     object-fit: cover;
   }
-  /* Our own camera in a corner of a narrow box, above the others' name labels. */
+  /*
+   * Our own camera in the corner at the end of the last row, away from the others' name labels (at the start); a
+   * phone's camera picture is upright, hence 3:4, but never taller than half the box.
+   */
   .self-overlay {
     position: absolute;
-    inset-block-end: 2.5rem;
+    inset-block-end: var(--_gap);
     inset-inline-end: var(--_gap);
-    width: 35%;
+    width: 30%;
     aspect-ratio: 3 / 4;
+    max-height: 50%;
     z-index: 1;
     box-shadow: 0 2px 8px rgb(0 0 0 / 0.5);
   }

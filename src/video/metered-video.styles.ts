@@ -7,7 +7,8 @@ export const videoStyles = css`
     position: relative;
     aspect-ratio: 16 / 9;
     min-height: 8rem;
-    --_speaking: var(--metered-speaking, #22c55e);
+    /* The accent by default: a green ring vanished on green-lit (and the fake camera's green) pictures. */
+    --_speaking: var(--metered-speaking, var(--_accent));
   }
   /* Equal cells filling the box; metered-video.ts picks the number of columns (--_columns) for the box's shape. */
   .tiles {
@@ -73,7 +74,7 @@ export const videoStyles = css`
     pointer-events: none;
   }
   .speaking::after {
-    border: 3px solid var(--_speaking);
+    border: 4px solid var(--_speaking);
   }
   .tile[data-role='screen'] .video {
     object-fit: contain;

@@ -62,7 +62,7 @@ const NARROW_MAX_WIDTH = 480;
  * @csspart missing-room - The placeholder shown when there is no `<metered-room>` above the element.
  *
  * @cssprop --metered-tile-background - Background of a tile (seen while video is loading or absent).
- * @cssprop --metered-speaking - Colour of the speaking ring.
+ * @cssprop --metered-speaking - Colour of the speaking ring (default: the accent colour).
  * @cssprop --metered-text - Text colour of the empty state.
  * @cssprop --metered-muted-text - Colour of the empty state text.
  * @cssprop --metered-accent - Background of the start button and focus rings.

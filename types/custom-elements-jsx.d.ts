@@ -290,7 +290,7 @@ export type CustomElements = {
    *
    * ### **CSS Properties:**
    *  - **--metered-tile-background** - Background of a tile (seen while video is loading or absent). _(default: #1f2937 (dark: #030712))_
-   * - **--metered-speaking** - Colour of the speaking ring. _(default: #22c55e)_
+   * - **--metered-speaking** - Colour of the speaking ring (default: the accent colour). _(default: var(--_accent))_
    * - **--metered-text** - Text colour of the empty state. _(default: #111827 (dark: #f9fafb))_
    * - **--metered-muted-text** - Colour of the empty state text. _(default: #4b5563 (dark: #d1d5db))_
    * - **--metered-accent** - Background of the start button and focus rings. _(default: #2563eb (dark: #60a5fa))_

@@ -71,16 +71,17 @@ describe('active speaker', () => {
     // A silent third participant who joined first: the stage shows it until someone speaks.
     const silent = addRoom(server, { channel, displayName: 'Silent', media: 'none' }, parent);
     await joined(quiet, silent);
-    const loud = addRoom(server, { channel, displayName: 'Loud', media: 'audio', children }, parent);
-    const heardAtLoud: ActiveSpeakerDetail[] = [];
-    loud.addEventListener('metered-active-speaker', (event) => heardAtLoud.push(event.detail));
-    await joined(quiet, silent, loud);
-
     const video = quiet.querySelector('metered-video')!;
     const tileOf = (peerId: string) =>
       video.shadowRoot!.querySelector<HTMLElement>(`[data-peer-id="${CSS.escape(peerId)}"][data-role="camera"]`);
     const featured = () => video.shadowRoot!.querySelector<HTMLElement>('[part~="tile-featured"]')?.dataset.peerId;
-    expect(featured(), 'before anyone speaks, the first other participant is on the stage').to.equal(silent.peerId);
+    await waitUntil(() => featured() === silent.peerId, 'before anyone speaks, the other participant is not on the stage', {
+      timeout: GUARD_MS,
+    });
+    const loud = addRoom(server, { channel, displayName: 'Loud', media: 'audio', children }, parent);
+    const heardAtLoud: ActiveSpeakerDetail[] = [];
+    loud.addEventListener('metered-active-speaker', (event) => heardAtLoud.push(event.detail));
+    await joined(quiet, silent, loud);
 
     await waitUntil(() => heardAtQuiet.length > 0, 'no metered-active-speaker at the muted room', { timeout: GUARD_MS });
     expect(heardAtQuiet[0]).to.deep.equal({ peerId: loud.peerId, displayName: 'Loud' });

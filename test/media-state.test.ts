@@ -6,9 +6,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { MeteredRoom } from '../src/room/metered-room.js';
 import { parseHello } from '../src/room/room-messages.js';
-import { addRoom, GUARD_MS, uniqueChannel, waitForRemoteFrames } from './helpers/room.js';
+import { addRoom, GUARD_MS, uniqueChannel, waitForRemoteFrames, waitForState } from './helpers/room.js';
 import { joined } from './helpers/chat-dom.js';
-import { mainServer } from './helpers/server.js';
+import { mainServer, restartServer, startServer, stopServer } from './helpers/server.js';
 
 /** The camera tile of `peerId` in the <metered-video> of `room`. */
 function tileIn(room: MeteredRoom, peerId: string): HTMLElement | null {
@@ -80,5 +80,28 @@ describe('media state between rooms', () => {
       { timeout: GUARD_MS },
     );
     expect(bob.participants.find((p) => p.peerId === aliceId)).to.include({ audioMuted: false, videoMuted: false });
+  });
+
+  it('a microphone muted while the connection is down reaches the others after the reconnect', async () => {
+    const server = await startServer();
+    const parent = await fixture<HTMLElement>(html`<div></div>`);
+    try {
+      const channel = uniqueChannel('media-state-reconnect');
+      const children = '<metered-video></metered-video>';
+      const alice = addRoom(server, { channel, displayName: 'Alice', media: 'audio', children }, parent);
+      const bob = addRoom(server, { channel, displayName: 'Bob', media: 'none', children }, parent);
+      await joined(alice, bob);
+      const aliceTile = () => tileIn(bob, alice.peerId ?? '');
+      await waitUntil(() => aliceTile() && !mutedIcon(aliceTile()), 'Alice never shown unmuted', { timeout: GUARD_MS });
+
+      await stopServer(server);
+      await waitForState(alice, 'reconnecting');
+      alice.setMicrophoneEnabled(false); // nobody can hear of it now
+      await restartServer(server);
+      await joined(alice, bob);
+      await waitUntil(() => mutedIcon(aliceTile()), 'Bob never heard that Alice muted', { timeout: GUARD_MS });
+    } finally {
+      await stopServer(server);
+    }
   });
 });

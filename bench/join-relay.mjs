@@ -36,6 +36,21 @@ function selectedLocalType() {
   });
 }
 
+/** For a failed run: what each side's room and connections were doing (where a stuck join got stuck). */
+function connectionStates() {
+  const room = document.querySelector('metered-room');
+  return {
+    room: room.state,
+    remotes: (room.peer?.remotePeers ?? []).map(({ polite, pc }) => ({
+      polite,
+      connection: pc.connectionState,
+      ice: pc.iceConnectionState,
+      gathering: pc.iceGatheringState,
+      signaling: pc.signalingState,
+    })),
+  };
+}
+
 async function runOnce(browser, baseUrl, kind, index) {
   const channel = `relay-bench-${kind}-${index}-${Date.now()}`;
   const sides = [];
@@ -50,12 +65,16 @@ async function runOnce(browser, baseUrl, kind, index) {
     await Promise.all(sides.map(({ page }) => page.evaluate(() => window.benchGo())));
     const results = await Promise.all(
       sides.map(async ({ page }) => {
-        await page.waitForFunction(() => window.benchResult, { timeout: RUN_TIMEOUT_MS, polling: 50 });
+        const done = await page
+          .waitForFunction(() => window.benchResult, { timeout: RUN_TIMEOUT_MS, polling: 50 })
+          .then(() => true, () => false);
+        if (!done) return { error: `no first frame within ${RUN_TIMEOUT_MS} ms`, path: null };
         return { ...(await page.evaluate(() => window.benchResult)), path: await page.evaluate(selectedLocalType) };
       }),
     );
     const failed = results.find((result) => typeof result.ms !== 'number');
-    if (failed) return { error: failed.error ?? 'no result' };
+    if (failed) failed.connections = await Promise.all(sides.map(({ page }) => page.evaluate(connectionStates)));
+    if (failed) return { error: failed.error ?? 'no result', connections: failed.connections };
     return { ms: Math.max(...results.map((r) => r.ms)), paths: results.map((r) => r.path) };
   } catch (error) {
     return { error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
@@ -83,8 +102,8 @@ try {
     for (const kind of order) {
       const result = await runOnce(browser, server.url, kind, run);
       if (typeof result.ms !== 'number') {
-        failures.push({ kind, run, error: result.error });
-        console.log(`  ${kind.padEnd(6)} run ${String(run).padStart(3)}  FAILED: ${result.error}`);
+        failures.push({ kind, run, error: result.error, connections: result.connections });
+        console.log(`  ${kind.padEnd(6)} run ${String(run).padStart(3)}  FAILED: ${result.error} ${JSON.stringify(result.connections ?? null)}`);
         continue;
       }
       samples[kind].push(result.ms);

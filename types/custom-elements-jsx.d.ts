@@ -174,6 +174,7 @@ export type CustomElements = {
    * - **pending** - "Sending…" on an own message awaiting the server.
    * - **failure** - The "Not sent" line on a failed own message.
    * - **retry** - The Retry button of a failed message.
+   * - **history-divider** - The line under the messages sent before this participant joined.
    * - **new-messages** - The "New messages" button shown when messages arrive while the reader has scrolled up.
    * - **form** - The form with the label, input, send button and status line.
    * - **label** - The input's visible label.
@@ -201,6 +202,12 @@ export type CustomElements = {
    *
    * ### **Methods:**
    *  - **join(): _Promise<void>_** - Joins the channel (captures media first). Errors are reported as `metered-error`; it never throws.
+   * - **diagnose(): _Promise<DiagnosisReport>_** - Checks this visitor's setup without joining and resolves (within about 5 s) to a report: secure page, in-app
+   * browser, the iframe's Permissions Policy per feature (camera, microphone, display-capture, fullscreen), the
+   * camera and microphone permission states, devices present (counted by kind, no labels), whether the room's
+   * server answers and its round trip, and which ICE candidates (host, STUN, TURN relay) can be gathered with the
+   * room's `iceServers`. Show it with `renderDiagnosis(report)`. Never throws; a probe the browser cannot run
+   * answers `null` or `'unknown'`.
    * - **leave(): _Promise<void>_** - Leaves the channel, closes the connection and stops every capture track.
    * - **setMicrophoneEnabled(enabled: _boolean_): _void_** - Turns the microphone on or off (the track stays captured and is muted, so turning it back on is instant).
    * - **setCameraEnabled(enabled: _boolean_): _void_** - Turns the camera on or off (the track stays captured and is disabled, so the others receive black frames).

@@ -1,20 +1,21 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { render } from 'lit';
+import { diagnose } from '../src/room/diagnose.js';
 import { renderDiagnosis } from '../src/room/diagnosis-view.js';
 import { addRoom, roomSuite, uniqueChannel } from './helpers/room.js';
 
 /**
- * room.diagnose() in a real page (this Chromium has a fake camera and microphone) against the real test server.
+ * diagnose(room) in a real page (this Chromium has a fake camera and microphone) against the real test server.
  * No probe contacts a host outside this machine: the rooms have no STUN or TURN server.
  */
-describe('room.diagnose()', () => {
+describe('diagnose(room)', () => {
   const suite = roomSuite();
   const { rooms } = suite;
 
   it('reports the page, permissions, devices, a reachable server with its latency, and host candidates — without joining', async () => {
     const room = addRoom(suite.server, { channel: uniqueChannel('diag'), autoJoin: false });
     rooms.push(room);
-    const report = await room.diagnose();
+    const report = await diagnose(room);
     expect(report.secureContext).to.equal(true);
     expect(report.unsupportedBrowser).to.equal(false);
     expect(report.permissionsPolicy).to.deep.equal({
@@ -45,7 +46,7 @@ describe('room.diagnose()', () => {
     // Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
     room.serverUrl = 'ws://127.0.0.1:9';
     room.iceServers = [{ urls: 'stun:127.0.0.1:9' }, { urls: 'turn:127.0.0.1:9', username: 'u', credential: 'c' }];
-    const report = await room.diagnose();
+    const report = await diagnose(room);
     expect(report.server).to.include({ url: 'http://127.0.0.1:9', reachable: false, latencyMs: null });
     expect(report.ice).to.include({ stunConfigured: true, turnConfigured: true, srflx: 0, relay: 0 });
     const container = document.createElement('div');

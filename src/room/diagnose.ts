@@ -1,9 +1,13 @@
 /**
- * `room.diagnose()`: what stands between this visitor and a working call, measured here and now without joining —
+ * `diagnose(room)`: what stands between this visitor and a working call, measured here and now without joining —
  * the page (secure, in-app browser, the iframe's Permissions Policy), the browser's permission states, the devices
  * present (counted by kind, never their labels), the room's server (reachable, and its round trip), and whether
  * ICE candidates can be gathered with the room's ICE servers. Every probe is bounded in time and never throws: a
  * probe the browser cannot run answers `null` / `'unknown'`. `renderDiagnosis` (diagnosis-view.ts) shows it.
+ *
+ * A function of the package entry, not a method of `<metered-room>`: it does not fit the script-tag bundle's byte
+ * allowance yet, and tree-shaking keeps it out of an app that does not call it. The pre-join screen's
+ * "Test my setup" brings it into the bundle when it is wired in.
  */
 import { blockedFeatures, isInAppBrowser, type PolicyFeature } from './environment-checks.js';
 
@@ -111,8 +115,23 @@ async function probeIce(iceServers: readonly RTCIceServer[]): Promise<DiagnosisR
   return counts;
 }
 
-/** Runs every probe at once; resolves within about 5 s. */
-export async function diagnose(serverUrl: string, iceServers: readonly RTCIceServer[]): Promise<DiagnosisReport> {
+/** The room settings the probes use (a `<metered-room>` has them). */
+export interface DiagnosedRoom {
+  readonly serverUrl?: string | null;
+  readonly iceServers?: readonly RTCIceServer[] | null;
+}
+
+/**
+ * Checks this visitor's setup for `room` without joining and resolves (within about 5 s) to a report: secure
+ * page, in-app browser, the iframe's Permissions Policy per feature (camera, microphone, display-capture,
+ * fullscreen), the camera and microphone permission states, devices present (counted by kind, no labels), whether
+ * the room's server answers and its round trip, and which ICE candidates (host, STUN, TURN relay) can be gathered
+ * with the room's `iceServers`. Show it with `renderDiagnosis(report)`. Never throws; a probe the browser cannot
+ * run answers `null` or `'unknown'`.
+ */
+export async function diagnose(room: DiagnosedRoom): Promise<DiagnosisReport> {
+  const serverUrl = room.serverUrl ?? '';
+  const iceServers = room.iceServers ?? [];
   const [camera, microphone, devices, server, ice] = await Promise.all([
     withTimeout(permissionState('camera'), 'unknown' as const),
     withTimeout(permissionState('microphone'), 'unknown' as const),

@@ -1,8 +1,8 @@
 /**
- * `renderDiagnosis(report)`: the report of `room.diagnose()` as a checklist a visitor can act on — one line per
+ * `renderDiagnosis(report)`: the report of `diagnose(room)` as a checklist a visitor can act on — one line per
  * check, passed or failed, and under each failed line what to do (the same remedies the room's errors give). A
  * Lit template function, for the pre-join screen's "Test my setup" and for any page that wants to show it:
- * `render(renderDiagnosis(await room.diagnose()), container)`. Classes (`diagnosis`, `check`, `ok`, `failed`,
+ * `render(renderDiagnosis(await diagnose(room)), container)`. Classes (`diagnosis`, `check`, `ok`, `failed`,
  * `remedy`) are for the host's styles; icons are text (✓/✗) with the state also in words for screen readers.
  */
 import { html, nothing, type TemplateResult } from 'lit';

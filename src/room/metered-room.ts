@@ -5,7 +5,6 @@ import { ERROR_TEXT } from '../error-text.js';
 import { JoinYieldingElement } from '../join-yield.js';
 import { roomContext, type Participant, type RoomState } from '../room-context.js';
 import { themeStyles } from '../theme.styles.js';
-import { diagnose, type DiagnosisReport } from './diagnose.js';
 import { LiveRegion } from './live-region.js';
 import type { DeviceKind } from './media-controller.js';
 import { roomStyles } from './metered-room.styles.js';
@@ -281,18 +280,6 @@ export class MeteredRoom extends JoinYieldingElement {
   async join(): Promise<void> {
     await this.#session.join();
     void this.#refreshDevices();
-  }
-
-  /**
-   * Checks this visitor's setup without joining and resolves (within about 5 s) to a report: secure page, in-app
-   * browser, the iframe's Permissions Policy per feature (camera, microphone, display-capture, fullscreen), the
-   * camera and microphone permission states, devices present (counted by kind, no labels), whether the room's
-   * server answers and its round trip, and which ICE candidates (host, STUN, TURN relay) can be gathered with the
-   * room's `iceServers`. Show it with `renderDiagnosis(report)`. Never throws; a probe the browser cannot run
-   * answers `null` or `'unknown'`.
-   */
-  diagnose(): Promise<DiagnosisReport> {
-    return diagnose(this.serverUrl ?? '', this.iceServers ?? []);
   }
 
   /** Leaves the channel, closes the connection and stops every capture track. */

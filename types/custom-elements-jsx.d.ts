@@ -202,12 +202,6 @@ export type CustomElements = {
    *
    * ### **Methods:**
    *  - **join(): _Promise<void>_** - Joins the channel (captures media first). Errors are reported as `metered-error`; it never throws.
-   * - **diagnose(): _Promise<DiagnosisReport>_** - Checks this visitor's setup without joining and resolves (within about 5 s) to a report: secure page, in-app
-   * browser, the iframe's Permissions Policy per feature (camera, microphone, display-capture, fullscreen), the
-   * camera and microphone permission states, devices present (counted by kind, no labels), whether the room's
-   * server answers and its round trip, and which ICE candidates (host, STUN, TURN relay) can be gathered with the
-   * room's `iceServers`. Show it with `renderDiagnosis(report)`. Never throws; a probe the browser cannot run
-   * answers `null` or `'unknown'`.
    * - **leave(): _Promise<void>_** - Leaves the channel, closes the connection and stops every capture track.
    * - **setMicrophoneEnabled(enabled: _boolean_): _void_** - Turns the microphone on or off (the track stays captured and is muted, so turning it back on is instant).
    * - **setCameraEnabled(enabled: _boolean_): _void_** - Turns the camera on or off (the track stays captured and is disabled, so the others receive black frames).

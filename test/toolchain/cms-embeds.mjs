@@ -5,7 +5,8 @@
 //   fullscreen": the room joins and shows the local camera;
 // - the same WITHOUT `allow`: the frame's Permissions Policy forbids the camera; the room must detect it before
 //   asking (a non-fatal iframe_permission_missing naming camera and microphone, and a notice that gives the exact
-//   allow="…" attribute to add) and still join, not hang silently;
+//   allow="…" attribute to add) and still join, not hang silently; a screen share there reports the same code
+//   for display-capture;
 // - pasted into a page whose theme CSS is hostile (`* { all: revert }`, `video { display: none }`, 40px text,
 //   garish buttons): the elements keep their own look because their styles live in shadow roots. What the page
 //   does pass in, on purpose, is checked and documented in the README: inherited text properties (font family,
@@ -173,6 +174,11 @@ try {
       if (!final.notice) throw new Error('no notice on screen');
       const remedy = 'allow="camera; microphone; display-capture; fullscreen"';
       if (!final.notice.includes(remedy)) throw new Error(`the notice does not give ${remedy}: "${final.notice}"`);
+      // A screen share is refused by the same policy: the same code, naming display-capture.
+      await frame.evaluate(() => document.querySelector('metered-room').startScreenShare());
+      const shareEvents = (await frame.evaluate(roomView)).events.filter((e) => e.name === 'metered-error');
+      const share = shareEvents.find((e) => e.code === 'iframe_permission_missing' && e.allow === 'display-capture');
+      if (!share) throw new Error(`screen share: no iframe_permission_missing for display-capture (${JSON.stringify(shareEvents)})`);
       return `${view.state}; metered-error ${denied.code} (fatal: false); notice "${final.notice.slice(0, 60)}"`;
     } finally {
       await page.browserContext().close();

@@ -379,9 +379,7 @@ export class MeteredChat extends JoinYieldingElement {
         status: 'received',
       }),
     );
-    if (!this.#history.addEarlier(entries)) return;
-    this.requestUpdate();
-    this.#follow.contentAdded();
+    if (this.#history.addEarlier(entries)) this.#follow.contentInsertedAbove();
   }
 
   #addEntry(entry: ChatEntry): void {

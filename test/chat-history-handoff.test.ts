@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { MeteredPeer } from '@metered-ca/realtime';
 import type { ChatEntry } from '../src/chat/chat-entry.js';
+import { CHAT_MESSAGE_TYPE } from '../src/chat/chat-message.js';
 import {
   CHAT_HISTORY_TYPE,
   HISTORY_CHUNK_BYTES,
@@ -75,7 +76,9 @@ describe('<metered-chat> history for late joiners', () => {
         type: CHAT_HISTORY_TYPE,
         messages: [{ id: 'bad-1', from: 'x', name: 'Eve', verified: 'yes', text: 'malformed', at: 2 }],
       });
-      // Direct messages from one sender arrive in order: once this one shows, the ones before were handled.
+      // The same id arriving live after it came as history is not shown again.
+      await forger.send({ type: CHAT_MESSAGE_TYPE, id: 'forged-1', text: 'pay me', name: 'Ada', sentAt: 1 });
+      // Messages from one sender arrive in order: once this one shows, the ones before were handled.
       await forger.sendTo(cyPeerId, {
         type: CHAT_HISTORY_TYPE,
         messages: [{ id: 'sentinel', from: 'someone', name: 'Zed', verified: false, text: 'last', at: Date.now() }],
@@ -93,11 +96,13 @@ describe('<metered-chat> history for late joiners', () => {
         DIVIDER,
         'Ada: four, live',
       ]);
-      // The members already in the room were handed nothing and show nothing twice.
+      // The members already in the room were handed nothing and show nothing twice (the forger's live message
+      // reached them too, as what it is: an unverified "Ada").
       expect(shown(bob.chat)).to.deep.equal([
         'Ada: one from Ada',
         'You: two from Bob',
         'Ada: three from Ada',
+        'Ada: pay me [unverified]',
         'Ada: four, live',
       ]);
       await expect(cy.chat).to.be.accessible();

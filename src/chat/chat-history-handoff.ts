@@ -106,9 +106,14 @@ function readItem(value: unknown): HistoryItem | null {
   return { id, from, name, verified, text, at };
 }
 
+/** True when `data` says it is a history chunk (well-formed or not). */
+export function isHistoryType(data: unknown): data is Record<string, unknown> {
+  return isRecord(data) && data.type === CHAT_HISTORY_TYPE;
+}
+
 /** The chunk in `data`, as fresh objects with only the known fields; null for anything else or any bad item. */
 export function readHistoryChunk(data: unknown): HistoryChunk | null {
-  if (!isRecord(data) || data.type !== CHAT_HISTORY_TYPE) return null;
+  if (!isHistoryType(data)) return null;
   const { messages } = data;
   if (!Array.isArray(messages) || messages.length > HISTORY_MAX_MESSAGES) return null;
   const items = messages.map(readItem);

@@ -10,7 +10,13 @@ import type { MeteredPeerJoinedEvent } from '../events.js';
 import { themeStyles } from '../theme.styles.js';
 import { renderEntry, toMessageDetail, type ChatEntry } from './chat-entry.js';
 import { ChatHistory } from './chat-history.js';
-import { historyChunks, historyEntryName, isHistorySender, readHistoryChunk } from './chat-history-handoff.js';
+import {
+  historyChunks,
+  historyEntryName,
+  isHistorySender,
+  isHistoryType,
+  readHistoryChunk,
+} from './chat-history-handoff.js';
 import { createChatPayload, readChatPayload } from './chat-message.js';
 import { FollowScrollController } from './follow-scroll-controller.js';
 import { chatStyles } from './metered-chat.styles.js';
@@ -361,7 +367,10 @@ export class MeteredChat extends JoinYieldingElement {
   #receiveHistory(store: RoomStore, detail: RoomDataDetail): void {
     const chunk = readHistoryChunk(detail.data);
     if (!chunk) {
-      if (roomDebugs(store)) console.debug(`metered-chat: dropped a direct message from ${detail.senderPeerId}`);
+      // Other direct messages are the application's business; only a bad history chunk is ours to explain.
+      if (isHistoryType(detail.data) && roomDebugs(store)) {
+        console.debug(`metered-chat: dropped a malformed chat history chunk from peer ${detail.senderPeerId}`);
+      }
       return;
     }
     const forwarder = store.participants.find((p) => p.peerId === detail.senderPeerId);

@@ -2,7 +2,8 @@
  * Sends the room's own messages (see room-messages.ts): our claimed name, whether we publish media, and the role
  * of each local stream — broadcast on join and on change, and directly to each newcomer (who missed the
  * broadcasts). Failures are swallowed on purpose: these messages improve names and tile roles but a call works
- * without them (a key without `send` cannot reach newcomers, and that case surfaces as `no_media_received`).
+ * without them. One refusal is reported: a key without `send` cannot reach newcomers, and cannot connect media
+ * either (`send_not_permitted`).
  */
 import type { MeteredPeer } from '@metered-ca/realtime';
 import type { StreamRole } from '../room-context.js';
@@ -14,6 +15,8 @@ export interface AnnouncerSource {
   readonly publishes: boolean;
   readonly camera: MediaStream | null;
   readonly screen: MediaStream | null;
+  /** A direct message was refused because the key or token lacks the `send` action. */
+  sendRefused(): void;
 }
 
 const ignore = (): void => {};
@@ -37,8 +40,13 @@ export class Announcer {
   }
 
   sendTo(peer: MeteredPeer, peerId: string): void {
-    for (const message of this.#messages()) peer.sendTo(peerId, message).catch(ignore);
+    for (const message of this.#messages()) peer.sendTo(peerId, message).catch(this.#onRefused);
   }
+
+  /** The one refusal that matters: without `send`, media connections can never be negotiated. */
+  readonly #onRefused = (err: unknown): void => {
+    if ((err as { name?: unknown } | null)?.name === 'action_not_permitted') this.#source.sendRefused();
+  };
 
   broadcastRole(peer: MeteredPeer, stream: MediaStream, role: StreamRole): void {
     peer.send(streamRoleMessage(stream.id, role)).catch(ignore);

@@ -6,6 +6,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChromium, CHROMIUM_FLAGS, resolverRules } from './scripts/chromium-path.mjs';
 import { serverPlugin, tokenUrlMiddleware } from './test/helpers/wtr-server-plugin.mjs';
 import { iceServersUrlMiddleware } from './test/helpers/ice-servers-url-middleware.mjs';
+import { forcedColorsPlugin } from './test/helpers/forced-colors-plugin.mjs';
 
 /**
  * `insecure.test` is loopback under a name the browser does not trust, so test/chat-insecure-context.test.ts can load
@@ -31,5 +32,5 @@ export default {
     }),
   ],
   middleware: [tokenUrlMiddleware, iceServersUrlMiddleware],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), serverPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), serverPlugin(), forcedColorsPlugin()],
 };

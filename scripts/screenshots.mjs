@@ -2,10 +2,11 @@
 // Layout screenshots into docs/screenshots/: the demo page with two people in one room and 50 chat messages, at
 // desktop (1280×800) and phone (390×844) size, light and dark, plus the room inside a fixed-height container.
 // What the README promises ("the room fills its box, the chat scrolls inside it, its input stays visible") is
-// checked by test/room-layout.test.ts; these pictures are for people to look at. Then the call states of the
-// video tiles (scripts/call-screenshots.mjs: 1, 2, 4, 6 people, camera off and muted, speaking, screen share).
-// Real Chromium, fake camera, the local server on a free loopback port.
-// Run: node scripts/screenshots.mjs [--skip-build] [--call-only]
+// checked by test/room-layout.test.ts; these pictures are for people to look at. Then a third person (Cy) joins
+// late and is handed the chat history (late-joiner-*: the earlier messages above the "Sent before you joined" line,
+// then a live one). Last, the call states of the video tiles (scripts/call-screenshots.mjs: 1, 2, 4, 6 people,
+// camera off and muted, speaking, screen share). Real Chromium, fake camera, the local server on a free loopback
+// port. Run: node scripts/screenshots.mjs [--skip-build] [--call-only]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { shootCallStates } from './call-screenshots.mjs';
@@ -123,8 +124,32 @@ async function shootChatLayout(browser, serverUrl) {
   await shoot(alice, 'fixed-height-container');
   const problems = await alice.problems();
   if (problems.length) throw new Error(`the page reported problems: ${problems.join('; ')}`);
+
+  // Then, since a third person changes the others' pictures: Cy joins late and gets the history.
+  const cy = await openDemo(browser, serverUrl, { room: 'layout', name: 'Cy' });
+  const chatShows = (n) =>
+    cy.waitForFunction(
+      (count) => window.__demo.deepAll(document, 'metered-chat')[0]?.shadowRoot?.querySelectorAll('.message').length >= count,
+      { timeout: 30_000, polling: 50 },
+      n,
+    );
+  await chatShows(MESSAGES);
+  await sendOwn(bob, 'Welcome, Cy! The messages above were sent before you came.');
+  await chatShows(MESSAGES + 1);
+  for (const scheme of ['light', 'dark']) {
+    await cy.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      await cy.setViewport(viewport);
+      // The chat does not follow a viewport change (it follows new messages): show its end, the divider and after.
+      await cy.evaluate(() => {
+        const list = window.__demo.deepAll(document, 'metered-chat')[0].shadowRoot.querySelector('.list');
+        list.scrollTop = list.scrollHeight;
+      });
+      await shoot(cy, `late-joiner-${size}-${scheme}`);
+    }
+  }
   // The call states run in a room of their own; these pages leave first (fewer connections to run).
-  await Promise.all([alice, bob].map((page) => page.browserContext().close()));
+  await Promise.all([alice, bob, cy].map((page) => page.browserContext().close()));
 }
 
 const { startServer } = await import('../server/dist/server/index.js');

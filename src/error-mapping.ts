@@ -7,6 +7,7 @@
 import { CloseErrorCode, SERVER_ERROR_CODES, type MediaErrorDetail, type ServerErrorCode } from './errors.js';
 import type { MeteredErrorInit } from './events.js';
 import { isRecord } from './wire/is-record.js';
+import { frameBlockedError } from './room/environment-checks.js';
 
 export interface MappingContext {
   /** Whether the session is over (the user must act, then join again). Overrides the per-code default. */
@@ -61,6 +62,8 @@ export function mapClose(closeCode: number, closeReason: string, fatal: boolean,
  */
 export function mapScreenShareError(err: unknown): MeteredErrorInit {
   const name = stringField(err, 'name');
+  const blocked = frameBlockedError(err, ['display-capture']);
+  if (blocked) return blocked;
   if (name === 'NotAllowedError' || name === 'SecurityError') return { code: 'screen_share_denied', fatal: false, cause: err };
   return mapMediaError(err);
 }
@@ -82,6 +85,8 @@ function mediaErrorCode(name: string | undefined): MediaErrorDetail['code'] {
 
 /** A browser `getUserMedia` failure (and a `getDisplayMedia` one other than a refusal). */
 export function mapMediaError(err: unknown): MeteredErrorInit {
+  const blocked = frameBlockedError(err, ['camera', 'microphone']);
+  if (blocked) return blocked;
   return { code: mediaErrorCode(stringField(err, 'name')), fatal: false, cause: err };
 }
 

@@ -178,4 +178,17 @@ export const ERROR_TEXT: Readonly<Record<MeteredErrorCode, ErrorText>> = {
     message: 'No audio or video connection could be made with a participant.',
     remedy: 'The networks between you block direct connections: configure a TURN server (iceServers or ice-servers-url).',
   },
+  iframe_permission_missing: {
+    message: 'This page is embedded in a frame that does not allow the camera, microphone or screen.',
+    remedy:
+      'The site owner adds allow="camera; microphone; display-capture; fullscreen" to the <iframe> that embeds this page. If it is there, allow camera and microphone for this site in the browser.',
+  },
+  browser_unsupported: {
+    message: 'This browser cannot use the camera and microphone (an app’s built-in browser, or an old browser).',
+    remedy: 'Open this page in your browser: use the app’s “Open in browser” menu, or copy the link into Chrome, Safari, Firefox or Edge.',
+  },
+  send_not_permitted: {
+    message: 'This key or token may not connect audio and video.',
+    remedy: 'Give the publishable key the Send action, or mint a token whose permissions include send, then join again.',
+  },
 };

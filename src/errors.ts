@@ -95,6 +95,9 @@ export const MeteredErrorCode = {
   ice_server_rejected: 'ice_server_rejected',
   ice_servers_unavailable: 'ice_servers_unavailable',
   no_media_path: 'no_media_path',
+  iframe_permission_missing: 'iframe_permission_missing',
+  browser_unsupported: 'browser_unsupported',
+  send_not_permitted: 'send_not_permitted',
 } as const;
 export type MeteredErrorCode = keyof typeof MeteredErrorCode;
 
@@ -192,6 +195,25 @@ export interface NoMediaPathDetail extends ErrorBase<'no_media_path'> {
 }
 
 /**
+ * The page runs in an iframe whose `allow` attribute lacks these features: the browser refuses them without asking
+ * (camera and microphone are checked before capturing; the room joins without them).
+ */
+export interface IframePermissionMissingDetail extends ErrorBase<'iframe_permission_missing'> {
+  readonly features: readonly ('camera' | 'microphone' | 'display-capture' | 'fullscreen')[];
+  /** What to add to the iframe's `allow` attribute, e.g. `camera; microphone`. */
+  readonly allow: string;
+}
+/** This browser cannot capture for a page: an app's built-in browser (`in-app`) or one without getUserMedia. */
+export interface BrowserUnsupportedDetail extends ErrorBase<'browser_unsupported'> {
+  readonly reason: 'in-app' | 'no-media-api';
+}
+/**
+ * The key or token lacks the `send` action, which audio and video need (their connections are negotiated by
+ * direct messages): found when the first direct message to a newcomer is refused. The room stays for chat.
+ */
+export type SendNotPermittedDetail = ErrorBase<'send_not_permitted'>;
+
+/**
  * A chat message whose session is over (the room left, or joined again with a new peer, e.g. another channel): it
  * is never sent through the next session; its text goes back into the chat's input.
  */
@@ -219,6 +241,9 @@ export type MeteredErrorDetail =
   | SessionEndedDetail
   | IceServerRejectedDetail
   | IceServersUnavailableDetail
-  | NoMediaPathDetail;
+  | NoMediaPathDetail
+  | IframePermissionMissingDetail
+  | BrowserUnsupportedDetail
+  | SendNotPermittedDetail;
 
 export { ERROR_TEXT } from './error-text.js';

@@ -10,3 +10,7 @@ export { MeteredChat } from './chat/metered-chat.js';
 export { CHAT_MESSAGE_TYPE, createChatPayload, parseChatPayload, type ChatPayload } from './chat/chat-message.js';
 export { RoomStoreController, renderMissingRoom, type RoomStoreControllerOptions } from './controllers/room-store-controller.js';
 export { mapSdkError, mapMediaError, mapClose, type MappingContext } from './error-mapping.js';
+// diagnose(room), its report and the checklist that shows it (the pre-join screen's "Test my setup").
+export { diagnose, type DiagnosedRoom, type DiagnosisReport, type PermissionStateOrUnknown } from './room/diagnose.js';
+export { renderDiagnosis } from './room/diagnosis-view.js';
+export type { PolicyFeature } from './room/environment-checks.js';

@@ -13,6 +13,7 @@ import {
   waitForRemoteFrames,
   waitForState,
 } from './helpers/room.js';
+import { startCoturn, startServer, stopCoturn, stopServer, tokenUrl } from './helpers/server.js';
 
 /**
  * Makes the next `count` RTCPeerConnections unable to ever produce a candidate (relay only, through a TURN server
@@ -106,6 +107,52 @@ describe('a media connection that never starts (stall-watch.ts)', function () {
       });
     } finally {
       jam.restore();
+    }
+  });
+
+  it('in a relay-only room, the stuck side recovers when the other side reached TURN and sent its candidates', async () => {
+    // A real coturn and our server's TURN credentials: relayed calls work in this room, as in production.
+    const coturn = await startCoturn();
+    const server = await startServer({ iceServers: [] }, { coturn });
+    // The SDK makes the lower peerId the polite side (the one that recovers): tokens fix the ids, Ann's is lower.
+    const ids = { ann: `a-${crypto.randomUUID()}`, ben: `b-${crypto.randomUUID()}` };
+    // Only Ann's first connection is jammed (recognised by a marker entry in her room's own ICE servers), so Ben's
+    // candidates reach her while she has none: the glare-stuck signature, with TURN working for the room.
+    const marker = 'stun:127.0.0.1:9?ann';
+    const Original = window.RTCPeerConnection;
+    const stuck: RTCPeerConnection[] = [];
+    window.RTCPeerConnection = class extends Original {
+      constructor(config?: RTCConfiguration) {
+        const mine = config?.iceServers?.some((entry) => [entry.urls].flat().includes(marker)) ?? false;
+        const jam = mine && stuck.length === 0;
+        super(jam ? { ...config, iceServers: [{ urls: 'turn:127.0.0.1:9', username: 'nobody', credential: 'nothing' }] } : config);
+        if (jam) stuck.push(this);
+      }
+    };
+    try {
+      const channel = uniqueChannel('stall-relay');
+      const relayOnly = { channel, iceTransportPolicy: 'relay' };
+      const ann = addRoom(server, { ...relayOnly, displayName: 'Ann', tokenUrl: tokenUrl(server, { peer: ids.ann }), iceServers: [{ urls: marker }] });
+      const ben = addRoom(server, { ...relayOnly, displayName: 'Ben', tokenUrl: tokenUrl(server, { peer: ids.ben }) });
+      suite.rooms.push(ann, ben);
+      let annReconnected = false;
+      ann.addEventListener('metered-state-change', (event) => (annReconnected ||= event.detail.to === 'reconnecting'));
+      await waitForState(ann, 'joined');
+      await waitForState(ben, 'joined');
+      await waitUntil(() => stuck.length === 1, 'Ann never connected to Ben', { timeout: GUARD_MS });
+      expect(ann.peer!.remotePeers[0]!.polite, 'Ann is the polite side').to.equal(true);
+      for (const room of [ann, ben]) {
+        await waitUntil(() => remoteOf(room)?.connectionState === 'connected', 'the relayed call never recovered', {
+          timeout: STALL_RELAY_MS + 2 * GUARD_MS,
+        });
+        await waitForRemoteFrames(defaultVideo(room), remoteOf(room)!.peerId);
+      }
+      expect(stuck[0].connectionState).to.equal('closed');
+      expect(annReconnected, 'Ann (the stuck, polite side) restarted').to.equal(true);
+    } finally {
+      window.RTCPeerConnection = Original;
+      await stopServer(server);
+      await stopCoturn(coturn);
     }
   });
 });

@@ -115,6 +115,7 @@ export type CustomElements = {
    * - **pending** - "Sending…" on an own message awaiting the server.
    * - **failure** - The "Not sent" line on a failed own message.
    * - **retry** - The Retry button of a failed message.
+   * - **history-divider** - The line under the messages sent before this participant joined.
    * - **new-messages** - The "New messages" button shown when messages arrive while the reader has scrolled up.
    * - **form** - The form with the label, input, send button and status line.
    * - **label** - The input's visible label.

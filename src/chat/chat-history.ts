@@ -1,9 +1,12 @@
 /**
  * The messages one chat session shows, in order, with the keys seen so far (a retried message that did arrive
  * is not shown twice). Bounded: past MAX_ENTRIES the oldest go, except our own that are not sent yet (their text
- * would be lost). A new session starts with `clear()`, which hands back what was never sent.
+ * would be lost). Messages from before we joined (handed over by a member, chat-history-handoff.ts) are kept
+ * apart, in time order, and shown before the session's own. A new session starts with `clear()`, which hands back
+ * what was never sent.
  */
 import type { ChatEntry } from './chat-entry.js';
+import { HISTORY_MAX_MESSAGES } from './chat-history-handoff.js';
 
 /** The list keeps this many messages; older ones are dropped, except ours that are still sending or failed. */
 export const MAX_ENTRIES = 500;
@@ -15,10 +18,34 @@ export function isUnsent(entry: ChatEntry): boolean {
 
 export class ChatHistory {
   #entries: readonly ChatEntry[] = [];
+  #earlier: readonly ChatEntry[] = [];
   readonly #seenKeys = new Set<string>();
 
   get entries(): readonly ChatEntry[] {
     return this.#entries;
+  }
+
+  /** Messages from before we joined, oldest first (at most HISTORY_MAX_MESSAGES). */
+  get earlier(): readonly ChatEntry[] {
+    return this.#earlier;
+  }
+
+  /**
+   * Adds messages from before we joined. One whose id is already shown (it arrived live too, or from another
+   * member's handoff) is dropped; the rest are sorted by time and the newest HISTORY_MAX_MESSAGES kept. Returns
+   * whether anything was added.
+   */
+  addEarlier(entries: readonly ChatEntry[]): boolean {
+    const shown = new Set([...this.#earlier, ...this.#entries].map((entry) => entry.id));
+    const fresh: ChatEntry[] = [];
+    for (const entry of entries) {
+      if (shown.has(entry.id)) continue;
+      shown.add(entry.id);
+      fresh.push(entry);
+    }
+    if (fresh.length === 0) return false;
+    this.#earlier = [...this.#earlier, ...fresh].sort((a, b) => a.shownAt - b.shownAt).slice(-HISTORY_MAX_MESSAGES);
+    return true;
   }
 
   /** True when an entry with this key was shown in this session (and may since have been dropped by the cap). */
@@ -62,6 +89,7 @@ export class ChatHistory {
   clear(): ChatEntry[] {
     const unsent = this.#entries.filter(isUnsent);
     this.#entries = [];
+    this.#earlier = [];
     this.#seenKeys.clear();
     return unsent;
   }

@@ -10,8 +10,8 @@ import { isWireName, normalizeName } from '../wire/names.js';
 export const CHAT_MESSAGE_TYPE = 'metered-elements/chat';
 
 /** Bounds for incoming fields. Text is bounded by the server's frame cap anyway; ids are short. */
-const MAX_ID_LENGTH = 64;
-const MAX_TEXT_LENGTH = 65536;
+export const MAX_ID_LENGTH = 64;
+export const MAX_TEXT_LENGTH = 65536;
 /** Random bytes in a message id: 128 bits, as many as a UUID carries. */
 const ID_BYTES = 16;
 

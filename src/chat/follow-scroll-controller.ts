@@ -45,6 +45,15 @@ export class FollowScrollController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /**
+   * Call when entries were inserted above the others (history from before we joined): nothing new below, so no
+   * "New messages"; a reader at the bottom stays there, one reading keeps their place.
+   */
+  contentInsertedAbove(): void {
+    if (this.#following) this.#pendingScroll = true;
+    this.host.requestUpdate();
+  }
+
   /** Scrolls to the newest entry and resumes following (the "New messages" button). */
   scrollToEnd(): void {
     this.#following = true;

@@ -36,6 +36,14 @@ export const chatStyles = css`
     margin: auto;
     color: var(--_muted);
   }
+  .divider {
+    margin: 0;
+    padding-block: 0.25em;
+    border-block-end: 1px solid var(--_border);
+    color: var(--_muted);
+    font-size: 0.8em;
+    text-align: center;
+  }
   .message {
     max-width: 85%;
     align-self: flex-start;

@@ -6,9 +6,17 @@ import { emit, emitError, type MeteredErrorInit } from '../events.js';
 import { JoinYieldingElement } from '../join-yield.js';
 import type { MeteredPeer } from '@metered-ca/realtime';
 import type { RoomDataDetail, RoomStore } from '../room-context.js';
+import type { MeteredPeerJoinedEvent } from '../events.js';
 import { themeStyles } from '../theme.styles.js';
 import { renderEntry, toMessageDetail, type ChatEntry } from './chat-entry.js';
 import { ChatHistory } from './chat-history.js';
+import {
+  historyChunks,
+  historyEntryName,
+  isHistorySender,
+  isHistoryType,
+  readHistoryChunk,
+} from './chat-history-handoff.js';
 import { createChatPayload, readChatPayload } from './chat-message.js';
 import { FollowScrollController } from './follow-scroll-controller.js';
 import { chatStyles } from './metered-chat.styles.js';
@@ -35,7 +43,10 @@ function roomDebugs(store: RoomStore): boolean {
  * a message too long to send goes back into the input, and a message the server refused stays in the list with
  * a Retry button. The list belongs to one session of the room: when the room joins again (after a leave, a failure
  * or a channel change) the old messages are cleared, and any of ours that never went through go back into the
- * input (`session_ended`) instead of into the new session. Must be placed inside a `<metered-room>` (at any depth,
+ * input (`session_ended`) instead of into the new session. A newcomer gets the last messages (up to 100) from one
+ * member already in the room, shown above a "Sent before you joined" line with their original senders; a name is
+ * marked verified there only when the server vouched for it (no `metered-message` is fired for them). Must be
+ * placed inside a `<metered-room>` (at any depth,
  * across shadow roots). With the room's `debug` set, a malformed chat message that is dropped is logged with
  * `console.debug`.
  *
@@ -64,6 +75,7 @@ function roomDebugs(store: RoomStore): boolean {
  * @csspart pending - "Sending…" on an own message awaiting the server.
  * @csspart failure - The "Not sent" line on a failed own message.
  * @csspart retry - The Retry button of a failed message.
+ * @csspart history-divider - The line under the messages sent before this participant joined.
  * @csspart new-messages - The "New messages" button shown when messages arrive while the reader has scrolled up.
  * @csspart form - The form with the label, input, send button and status line.
  * @csspart label - The input's visible label.
@@ -105,9 +117,14 @@ export class MeteredChat extends JoinYieldingElement {
     onData: (event) => this.#receive(event.detail),
     onChange: (store) => this.#followSession(store),
     onStore: (store) => {
+      this.#roomHost?.removeEventListener('metered-peer-joined', this.#handOff);
+      this.#roomHost = store?.host ?? null;
+      this.#roomHost?.addEventListener('metered-peer-joined', this.#handOff);
       if (store) this.#followSession(store);
     },
   });
+  /** The room element whose `metered-peer-joined` we hear (to hand newcomers the history). */
+  #roomHost: HTMLElement | null = null;
   readonly #follow = new FollowScrollController(this, () => this.renderRoot.querySelector<HTMLElement>('.list'));
 
   protected override willUpdate(): void {
@@ -159,6 +176,7 @@ export class MeteredChat extends JoinYieldingElement {
     if (this.#room.missing) return renderMissingRoom();
     const joined = !!this.#joinedPeer();
     const entries = this.#history.entries;
+    const earlier = this.#history.earlier;
     return html`<section class="base" part="base">
       <div class="log-area">
         <div
@@ -169,7 +187,17 @@ export class MeteredChat extends JoinYieldingElement {
           tabindex="0"
           @scroll=${this.#follow.onScroll}
         >
-          ${entries.length === 0 ? html`<p class="empty" part="empty">No messages yet.</p>` : nothing}
+          ${entries.length + earlier.length === 0 ? html`<p class="empty" part="empty">No messages yet.</p>` : nothing}
+          ${repeat(
+            earlier,
+            (entry) => entry.key,
+            (entry) => renderEntry(entry, this.#retry),
+          )}
+          ${
+            earlier.length > 0
+              ? html`<p class="divider" part="history-divider" role="separator">Sent before you joined ↑</p>`
+              : nothing
+          }
           ${repeat(
             entries,
             (entry) => entry.key,
@@ -290,10 +318,10 @@ export class MeteredChat extends JoinYieldingElement {
   }
 
   #receive(detail: RoomDataDetail): void {
-    // Chat is a broadcast; a direct message shaped like chat would look public here while it is not.
-    if (detail.kind !== 'broadcast') return;
     const store = this.#room.store;
     if (!store || detail.senderPeerId === store.peerId) return;
+    if (detail.kind === 'direct') return this.#receiveHistory(store, detail);
+    // Chat itself is a broadcast: a direct message shaped like chat would look public here while it is not.
     const read = readChatPayload(detail.data);
     if (read.kind === 'malformed' && roomDebugs(store)) {
       console.debug(`metered-chat: dropped a malformed chat message from peer ${detail.senderPeerId}: ${read.problem}`);
@@ -301,7 +329,8 @@ export class MeteredChat extends JoinYieldingElement {
     if (read.kind !== 'chat') return;
     const { payload } = read;
     const key = `${detail.senderPeerId}:${payload.id}`;
-    if (this.#history.hasSeen(key)) return; // a retry of a message that did arrive
+    // A retry of a message that did arrive, or one a member already handed us as history.
+    if (this.#history.hasSeen(key) || this.#history.earlier.some((entry) => entry.id === payload.id)) return;
     const participant = store.participants.find((p) => p.peerId === detail.senderPeerId);
     const name = resolveSenderName(detail.senderMetadata, payload.name, participant);
     const entry: ChatEntry = {
@@ -317,6 +346,50 @@ export class MeteredChat extends JoinYieldingElement {
     };
     this.#addEntry(entry);
     emit(this, 'metered-message', toMessageDetail(entry));
+  }
+
+  /**
+   * A member just joined: when we are the one member that hands it the history (chat-history-handoff.ts), send
+   * this session's messages by direct message. A participant back after a reconnect kept its own list.
+   */
+  readonly #handOff = (event: MeteredPeerJoinedEvent): void => {
+    const store = this.#room.store;
+    const peer = this.#joinedPeer();
+    const { peerId: newcomer, previousPeerId } = event.detail;
+    if (!store?.peerId || !peer || previousPeerId) return;
+    if (!isHistorySender(store.peerId, store.participants.map((p) => p.peerId), newcomer)) return;
+    const all = [...this.#history.earlier, ...this.#history.entries];
+    // Best effort: a newcomer that left meanwhile, or a key without `send`, just gets no history.
+    for (const chunk of historyChunks(all, store.peerId)) peer.sendTo(newcomer, chunk).catch(() => {});
+  };
+
+  /** History a member handed us: shown before the session's messages, each with the mark it has earned. */
+  #receiveHistory(store: RoomStore, detail: RoomDataDetail): void {
+    const chunk = readHistoryChunk(detail.data);
+    if (!chunk) {
+      // Other direct messages are the application's business; only a bad history chunk is ours to explain.
+      if (isHistoryType(detail.data) && roomDebugs(store)) {
+        console.debug(`metered-chat: dropped a malformed chat history chunk from peer ${detail.senderPeerId}`);
+      }
+      return;
+    }
+    const forwarder = store.participants.find((p) => p.peerId === detail.senderPeerId);
+    const now = Date.now();
+    const entries = chunk.messages.map(
+      (item): ChatEntry => ({
+        key: `earlier:${item.from}:${item.id}`,
+        id: item.id,
+        fromPeerId: item.from,
+        ...historyEntryName(item, detail.senderPeerId, detail.senderMetadata, forwarder),
+        text: item.text,
+        sentAt: item.at,
+        // The forwarder's clock: a time in the future would sort wrongly, so it is capped at now.
+        shownAt: Math.min(item.at, now),
+        isOwn: false,
+        status: 'received',
+      }),
+    );
+    if (this.#history.addEarlier(entries)) this.#follow.contentInsertedAbove();
   }
 
   #addEntry(entry: ChatEntry): void {

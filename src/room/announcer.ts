@@ -2,8 +2,9 @@
  * Sends the room's own messages (see room-messages.ts): our claimed name, whether we publish media, whether our
  * microphone and camera are off, and the role of each local stream — broadcast on join and on change, and directly
  * to each newcomer (who missed the broadcasts). After a reconnect the room announces again (room-session.ts), so
- * the others' view of our media state is current then too. Failures are swallowed on purpose: these messages improve names and tile roles but a call works
- * without them (a key without `send` cannot reach newcomers, and that case surfaces as `no_media_received`).
+ * the others' view of our media state is current then too. Failures are swallowed on purpose: these messages
+ * improve names and tiles but a call works without them. One refusal is reported: a key without `send` cannot reach
+ * newcomers, and cannot connect media either (`send_not_permitted`).
  */
 import type { MeteredPeer } from '@metered-ca/realtime';
 import type { StreamRole } from '../room-context.js';
@@ -17,6 +18,8 @@ export interface AnnouncerSource {
   readonly screen: MediaStream | null;
   /** Our microphone / camera state, as the others should show it. */
   readonly mediaState: MediaState;
+  /** A direct message was refused because the key or token lacks the `send` action. */
+  sendRefused(): void;
 }
 
 const ignore = (): void => {};
@@ -40,7 +43,7 @@ export class Announcer {
   }
 
   sendTo(peer: MeteredPeer, peerId: string): void {
-    for (const message of this.#messages()) peer.sendTo(peerId, message).catch(ignore);
+    for (const message of this.#messages()) peer.sendTo(peerId, message).catch(this.#onRefused);
   }
 
   /**
@@ -50,6 +53,11 @@ export class Announcer {
   broadcastHello(peer: MeteredPeer): void {
     peer.send(this.#hello()).catch(ignore);
   }
+
+  /** The one refusal that matters: without `send`, media connections can never be negotiated. */
+  readonly #onRefused = (err: unknown): void => {
+    if ((err as { name?: unknown } | null)?.name === 'action_not_permitted') this.#source.sendRefused();
+  };
 
   broadcastRole(peer: MeteredPeer, stream: MediaStream, role: StreamRole): void {
     peer.send(streamRoleMessage(stream.id, role)).catch(ignore);

@@ -20,6 +20,7 @@ import { ClosePolicy } from './close-policy.js';
 import type { LocalMedia } from './local-media.js';
 import { MediaController } from './media-controller.js';
 import { PeerEvents } from './peer-events.js';
+import { checkMediaEnvironment } from './environment-checks.js';
 import { checkIceOptions, IceConfig, type IceOptions } from './ice-config.js';
 import { checkConfig, type RoomConfig } from './room-config.js';
 import type { MediaState } from './room-messages.js';
@@ -121,6 +122,10 @@ export class RoomSession {
       noMediaTimeoutMs: () => this.noMediaTimeoutMs,
       restartSocket: () => this.#watch?.restart(),
       relayOnly: () => this.#ice?.relayOnly ?? false,
+      // A direct message refused for lack of `send`: media can never connect, so say so now (once per join).
+      sendRefused: () => {
+        if (this.mediaError?.code !== 'send_not_permitted') this.mediaError = this.report({ code: 'send_not_permitted', fatal: false });
+      },
     });
     this.view = new RoomView(this);
   }
@@ -192,8 +197,11 @@ export class RoomSession {
     // start-up and the whole join in series. A stream added after join() is still sent to every peer, present
     // and future (the SDK fans tracks out on addStream). The room's `joined` state, its events and its
     // announcements wait for the capture (PeerEvents holds them until `published` settles).
+    // What the page forbids (an in-app browser, an iframe without `allow`) is said before asking for devices.
+    const environment = checkMediaEnvironment(check.config.media);
+    if (environment.error) this.mediaError = this.report(environment.error);
     const published = this.media
-      .publishCamera(check.config.media, peer, () => attempt === this.#attempt && peer === this.peer)
+      .publishCamera(environment.capture, peer, () => attempt === this.#attempt && peer === this.peer)
       .then((failure) => {
         if (failure) this.mediaError = failure;
       });

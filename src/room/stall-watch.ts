@@ -24,7 +24,8 @@
  *   answer, which a far or slow server may take seconds to give: it gets `STALL_RELAY_MS`;
  * - and, as before, any connection still negotiated-but-`new` `STALL_TIMEOUT_MS` after it appeared is stuck, with
  *   or without candidates.
- * Proven by test/stall-recovery.test.ts (a jammed relay-only connection) and measured by bench/join-tail.mjs.
+ * Proven by test/stall-recovery.test.ts (jammed relay-only connections, in an ordinary and a relay-only room) and
+ * measured by bench/join-tail.mjs and bench/join-relay.mjs.
  */
 import type { RemotePeer } from '@metered-ca/realtime';
 
@@ -44,7 +45,7 @@ export const STALL_RESTARTS = 2;
 export function isStalled(remote: RemotePeer, relayOnlyRoom = false): boolean {
   const { pc } = remote;
   return (
-    !relayOnlyRoom &&
+    (!relayOnlyRoom || remoteSentCandidates(pc)) &&
     remote.polite &&
     pc.connectionState === 'new' &&
     pc.signalingState === 'stable' &&
@@ -52,12 +53,20 @@ export function isStalled(remote: RemotePeer, relayOnlyRoom = false): boolean {
   );
 }
 
-// Why never in a relay-only ROOM: with `ice-transport-policy="relay"` a connection whose TURN server is unreachable
-// also stays `new` with no candidate, like the stuck one above, and a socket restart cannot help it, while it
-// gives us a fresh peerId on a publishable key: the other side would meet a "new" participant and report
-// `no_media_path` 10 s late (test/ice-media-path.test.ts). Such rooms are left to media-path-watch.ts (ICE
-// restart, then `no_media_path`). Judged by the room's configuration, not by the connection's: the glare-stuck
-// connection is simulated with a relay-only connection in an ordinary room (test/stall-recovery.test.ts).
+// Why a relay-only ROOM needs one more sign: with `ice-transport-policy="relay"` a connection whose TURN server is
+// unreachable also stays `new` with no candidate, like the stuck one above, and a socket restart cannot help it,
+// while it gives us a fresh peerId on a publishable key: the other side would meet a "new" participant and report
+// `no_media_path` 10 s late (test/ice-media-path.test.ts). In the same room the TURN server is the same for both
+// sides, so the sign is the other side: when it reached TURN and sent us its candidates while we have none, we are
+// the stuck one (measured by bench/join-relay.mjs: 2 of 30 relayed joins under load stayed like that for good, the
+// polite side `new` and still gathering, the other side done). Without candidates from the other side the room is
+// left to media-path-watch.ts (ICE restart, then `no_media_path`). Judged by the room's configuration, not by the
+// connection's: the glare-stuck connection is simulated with relay-only connections (test/stall-recovery.test.ts).
+
+/** The other side sent us candidates: trickled candidates become part of the remote description. */
+function remoteSentCandidates(pc: RemotePeer['pc']): boolean {
+  return /(^|\n)a=candidate:/.test(pc.remoteDescription?.sdp ?? '');
+}
 
 /** The SDK types `pc` without getConfiguration; in a browser it is a real RTCPeerConnection. */
 function isRelayOnly(pc: unknown): boolean {

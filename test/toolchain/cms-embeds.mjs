@@ -3,8 +3,10 @@
 // microphone) against the real server (server/dist, so run `npm run build` first), pages in test/toolchain/cms/:
 // - inside a sandboxed, cross-origin iframe (an "embed" block) WITH allow="camera; microphone; display-capture;
 //   fullscreen": the room joins and shows the local camera;
-// - the same WITHOUT `allow`: the browser refuses the camera to the frame; the room must say so (a non-fatal
-//   media_permission_denied and its notice on screen) and still join, not hang silently;
+// - the same WITHOUT `allow`: the frame's Permissions Policy forbids the camera; the room must detect it before
+//   asking (a non-fatal iframe_permission_missing naming camera and microphone, and a notice that gives the exact
+//   allow="…" attribute to add) and still join, not hang silently; a screen share there reports the same code
+//   for display-capture;
 // - pasted into a page whose theme CSS is hostile (`* { all: revert }`, `video { display: none }`, 40px text,
 //   garish buttons): the elements keep their own look because their styles live in shadow roots. What the page
 //   does pass in, on purpose, is checked and documented in the README: inherited text properties (font family,
@@ -162,11 +164,21 @@ try {
       const final = await frame.evaluate(roomView);
       await page.screenshot({ path: join(SHOTS, 'sandboxed-without-allow.png') });
       const errors = final.events.filter((e) => e.name === 'metered-error');
-      const denied = errors.find((e) => e.code === 'media_permission_denied');
-      if (!denied) throw new Error(`no media_permission_denied (state ${final.state}, events ${JSON.stringify(final.events)})`);
-      if (denied.fatal) throw new Error('media_permission_denied was fatal');
+      const denied = errors.find((e) => e.code === 'iframe_permission_missing');
+      if (!denied) throw new Error(`no iframe_permission_missing (state ${final.state}, events ${JSON.stringify(final.events)})`);
+      if (denied.fatal) throw new Error('iframe_permission_missing was fatal');
+      if (denied.allow !== 'camera; microphone') throw new Error(`allow is "${denied.allow}", not "camera; microphone"`);
+      const other = errors.filter((e) => e !== denied).map((e) => e.code);
+      if (other.length > 0) throw new Error(`other errors too: ${other.join(', ')} (the camera was asked for anyway?)`);
       if (final.state !== 'joined') throw new Error(`room is ${final.state}, not joined`);
       if (!final.notice) throw new Error('no notice on screen');
+      const remedy = 'allow="camera; microphone; display-capture; fullscreen"';
+      if (!final.notice.includes(remedy)) throw new Error(`the notice does not give ${remedy}: "${final.notice}"`);
+      // A screen share is refused by the same policy: the same code, naming display-capture.
+      await frame.evaluate(() => document.querySelector('metered-room').startScreenShare());
+      const shareEvents = (await frame.evaluate(roomView)).events.filter((e) => e.name === 'metered-error');
+      const share = shareEvents.find((e) => e.code === 'iframe_permission_missing' && e.allow === 'display-capture');
+      if (!share) throw new Error(`screen share: no iframe_permission_missing for display-capture (${JSON.stringify(shareEvents)})`);
       return `${view.state}; metered-error ${denied.code} (fatal: false); notice "${final.notice.slice(0, 60)}"`;
     } finally {
       await page.browserContext().close();

@@ -3,8 +3,8 @@
 window.meteredEvents = [];
 for (const name of ['metered-joined', 'metered-left', 'metered-state-change', 'metered-error']) {
   document.addEventListener(name, (event) => {
-    const { code, fatal, to } = event.detail ?? {};
-    window.meteredEvents.push({ name, code, fatal, to });
+    const { code, fatal, to, allow } = event.detail ?? {};
+    window.meteredEvents.push({ name, code, fatal, to, allow });
   });
 }
 const room = document.querySelector('metered-room');

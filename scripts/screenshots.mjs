@@ -2,12 +2,14 @@
 // Layout screenshots into docs/screenshots/: the demo page with two people in one room and 50 chat messages, at
 // desktop (1280×800) and phone (390×844) size, light and dark, plus the room inside a fixed-height container.
 // What the README promises ("the room fills its box, the chat scrolls inside it, its input stays visible") is
-// checked by test/room-layout.test.ts; these pictures are for people to look at. Last, a third person (Cy) joins
+// checked by test/room-layout.test.ts; these pictures are for people to look at. Then a third person (Cy) joins
 // late and is handed the chat history (late-joiner-*: the earlier messages above the "Sent before you joined" line,
-// then a live one). Real Chromium, fake camera, the
-// local server on a free loopback port. Run: node scripts/screenshots.mjs [--skip-build]
+// then a live one). Last, the call states of the video tiles (scripts/call-screenshots.mjs: 1, 2, 4, 6 people,
+// camera off and muted, speaking, screen share). Real Chromium, fake camera, the local server on a free loopback
+// port. Run: node scripts/screenshots.mjs [--skip-build] [--call-only]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { shootCallStates } from './call-screenshots.mjs';
 import { launchBrowser, openDemo, waitForRemoteVideo } from './demo-page.mjs';
 
 const OUT = 'docs/screenshots';
@@ -77,13 +79,23 @@ async function shoot(page, name) {
   console.log(`wrote ${path}`);
 }
 
-const { startServer } = await import('../server/dist/server/index.js');
-const server = await startServer({ port: 0, quiet: true });
-const browser = await launchBrowser();
-try {
-  mkdirSync(OUT, { recursive: true });
-  const alice = await openDemo(browser, server.url, { room: 'layout', name: 'Alice' });
-  const bob = await openDemo(browser, server.url, { room: 'layout', name: 'Bob' });
+/** `page` as `name`-<desktop|phone>-<light|dark>. */
+async function shootAll(page, name) {
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      await page.setViewport(viewport);
+      await shoot(page, `${name}-${size}-${scheme}`);
+    }
+  }
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+  await page.setViewport(VIEWPORTS.desktop);
+}
+
+/** The chat-volume layout: two people, 50 messages; desktop, phone, light, dark, and a fixed-height box. */
+async function shootChatLayout(browser, serverUrl) {
+  const alice = await openDemo(browser, serverUrl, { room: 'layout', name: 'Alice' });
+  const bob = await openDemo(browser, serverUrl, { room: 'layout', name: 'Bob' });
   await Promise.all([waitForRemoteVideo(alice), waitForRemoteVideo(bob)]);
   await fillChat(alice, bob);
   console.log(`Alice's chat shows ${await chatCount(alice)} messages`);
@@ -113,8 +125,8 @@ try {
   const problems = await alice.problems();
   if (problems.length) throw new Error(`the page reported problems: ${problems.join('; ')}`);
 
-  // Last, since a third person changes the others' pictures: Cy joins late and gets the history.
-  const cy = await openDemo(browser, server.url, { room: 'layout', name: 'Cy' });
+  // Then, since a third person changes the others' pictures: Cy joins late and gets the history.
+  const cy = await openDemo(browser, serverUrl, { room: 'layout', name: 'Cy' });
   const chatShows = (n) =>
     cy.waitForFunction(
       (count) => window.__demo.deepAll(document, 'metered-chat')[0]?.shadowRoot?.querySelectorAll('.message').length >= count,
@@ -136,6 +148,19 @@ try {
       await shoot(cy, `late-joiner-${size}-${scheme}`);
     }
   }
+  // The call states run in a room of their own; these pages leave first (fewer connections to run).
+  await Promise.all([alice, bob, cy].map((page) => page.browserContext().close()));
+}
+
+const { startServer } = await import('../server/dist/server/index.js');
+const server = await startServer({ port: 0, quiet: true });
+const browser = await launchBrowser();
+try {
+  mkdirSync(OUT, { recursive: true });
+  if (!process.argv.includes('--call-only')) await shootChatLayout(browser, server.url);
+  const pages = await shootCallStates(browser, server.url, shootAll);
+  const problems = (await Promise.all(pages.map((page) => page.problems()))).flat();
+  if (problems.length) throw new Error(`the call pages reported problems: ${problems.join('; ')}`);
 } finally {
   await browser.close();
   await server.close();

@@ -63,6 +63,13 @@ export interface NetworkQualityDetail {
   readonly relayed: boolean;
 }
 
+/** The new active speaker (see `Participant.activeSpeaker`), or both null when nobody has the floor any more. */
+export interface ActiveSpeakerDetail {
+  readonly peerId: string | null;
+  /** Name to show (remote text: render as text only). */
+  readonly displayName: string | null;
+}
+
 export type MeteredErrorEvent = CustomEvent<MeteredErrorDetail>;
 export type MeteredJoinedEvent = CustomEvent<JoinedDetail>;
 export type MeteredLeftEvent = CustomEvent<LeftDetail>;
@@ -72,6 +79,7 @@ export type MeteredPeerLeftEvent = CustomEvent<PeerDetail>;
 export type MeteredPeerUpdatedEvent = CustomEvent<PeerDetail>;
 export type MeteredMessageEvent = CustomEvent<MessageDetail>;
 export type MeteredNetworkQualityEvent = CustomEvent<NetworkQualityDetail>;
+export type MeteredActiveSpeakerEvent = CustomEvent<ActiveSpeakerDetail>;
 
 export interface MeteredEventMap {
   'metered-error': MeteredErrorEvent;
@@ -83,6 +91,7 @@ export interface MeteredEventMap {
   'metered-peer-updated': MeteredPeerUpdatedEvent;
   'metered-message': MeteredMessageEvent;
   'metered-network-quality': MeteredNetworkQualityEvent;
+  'metered-active-speaker': MeteredActiveSpeakerEvent;
 }
 
 declare global {

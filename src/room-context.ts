@@ -65,8 +65,16 @@ export interface Participant {
   readonly audioMuted?: boolean;
   /** The participant's camera is off (or it sends no camera video); remote: as `audioMuted`. */
   readonly videoMuted?: boolean;
-  /** The participant is speaking now (audio level above the speaking threshold, with hysteresis). */
+  /**
+   * Remote participants only: the participant is speaking now (the level of the audio we receive from them above
+   * the speaking threshold, with hysteresis: see src/room/active-speaker.ts).
+   */
   readonly speaking?: boolean;
+  /**
+   * Remote participants only: this participant has the floor (the `metered-active-speaker`): the last one who spoke
+   * for long enough, kept through silence until someone else speaks for about 1.5 s or they leave.
+   */
+  readonly activeSpeaker?: boolean;
 }
 
 /** An application payload another peer sent on the room's channel (chat, stream roles, …). */

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { gridColumns, speakerColumns } from '../src/video/tile-grid.js';
+import { gridColumns, stripColumns } from '../src/video/tile-grid.js';
 
 describe('tile grid columns', () => {
   it('one tile, or no measured box yet, is one column', () => {
@@ -18,9 +18,14 @@ describe('tile grid columns', () => {
     expect(gridColumns(3, 3000, 400)).to.equal(3);
   });
 
-  it('speaker layout: the others are quarter-width thumbnails under the featured tile', () => {
-    expect(speakerColumns(1)).to.equal(1);
-    expect(speakerColumns(2)).to.equal(4);
-    expect(speakerColumns(9)).to.equal(4);
+  it('adapts to the count in a 16:9 box: 1, 2 side by side, 3–4 in 2×2, 5–6 in 3×2, 7–9 in 3×3, then more', () => {
+    const columns = [1, 2, 3, 4, 5, 6, 7, 9, 10, 16].map((count) => gridColumns(count, 1280, 720));
+    expect(columns).to.deep.equal([1, 2, 2, 2, 3, 3, 3, 3, 4, 4]);
+  });
+
+  it('stage layout: the others share one filmstrip row, each at most a quarter of the width', () => {
+    expect(stripColumns(1)).to.equal(1);
+    expect(stripColumns(2)).to.equal(4);
+    expect(stripColumns(9)).to.equal(8);
   });
 });

@@ -28,10 +28,11 @@ class OneTile extends LitElement {
       role: 'camera' as const,
       stream: this.stream,
       label: 'Remote',
+      name: 'Remote',
       isLocal: false,
       connectionState: 'connected' as const,
     };
-    return renderTile(tile, false);
+    return renderTile(tile, { featured: false });
   }
 }
 customElements.define('test-one-tile', OneTile);

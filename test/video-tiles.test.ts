@@ -19,9 +19,11 @@ function participant(
     streams?: ParticipantStream[];
     name?: string;
     quality?: NetworkQualityLevel;
+    media?: Pick<Participant, 'audioMuted' | 'videoMuted' | 'speaking'>;
   } = {},
 ): Participant {
   return {
+    ...options.media,
     ...(options.quality === undefined ? {} : { quality: options.quality }),
     peerId,
     displayName: options.name ?? peerId.toUpperCase(),
@@ -35,7 +37,7 @@ function participant(
 
 async function renderOne(p: Participant): Promise<HTMLElement> {
   const container = await fixture<HTMLElement>(html`<div></div>`);
-  render(html`${tilesFor([p]).map((tile) => renderTile(tile, false))}`, container);
+  render(html`${tilesFor([p]).map((tile) => renderTile(tile, { featured: false }))}`, container);
   return container.querySelector('figure')!;
 }
 
@@ -152,8 +154,49 @@ describe('video tiles', () => {
         { stream: canvasStream(), role: 'screen' },
       ],
     });
-    render(html`${tilesFor([sharing]).map((tile) => renderTile(tile, false))}`, container);
+    render(html`${tilesFor([sharing]).map((tile) => renderTile(tile, { featured: false }))}`, container);
     expect(container.querySelectorAll('[data-role="camera"] [part="quality"]')).to.have.length(1);
     expect(container.querySelectorAll('[data-role="screen"] [part="quality"]')).to.have.length(0);
+  });
+
+  it('a muted microphone shows a named icon on the camera tile\'s label, not on a screen share', async () => {
+    const container = await fixture<HTMLElement>(html`<div></div>`);
+    const muted = participant('p1', {
+      media: { audioMuted: true },
+      streams: [
+        { stream: canvasStream(), role: 'camera' },
+        { stream: canvasStream(), role: 'screen' },
+      ],
+    });
+    render(html`${tilesFor([muted]).map((tile) => renderTile(tile, { featured: false }))}`, container);
+    const icon = container.querySelector<HTMLElement>('[data-role="camera"] [part="label"] [part="muted"]')!;
+    expect(icon.getAttribute('role')).to.equal('img');
+    expect(icon.getAttribute('aria-label')).to.equal('Microphone off');
+    expect(icon.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
+    expect(container.querySelector('[data-role="screen"] [part="muted"]')).to.equal(null);
+    await expect(container).to.be.accessible();
+  });
+
+  it('a remote camera that is off shows the avatar over its (black) video', async () => {
+    const off = await renderOne(
+      participant('p1', { name: 'Zoë', media: { videoMuted: true }, streams: [{ stream: canvasStream(), role: 'camera' }] }),
+    );
+    const avatar = off.querySelector<HTMLElement>('[part="avatar"]')!;
+    expect(avatar.textContent).to.equal('Z');
+    expect(off.querySelector('video'), 'the video stays: it plays the sound').to.not.equal(null);
+  });
+
+  it('a speaking participant\'s tile has the ring (part tile-speaking)', async () => {
+    const speaking = await renderOne(participant('p1', { media: { speaking: true } }));
+    expect(speaking.part.contains('tile-speaking')).to.equal(true);
+    const quiet = await renderOne(participant('p2'));
+    expect(quiet.part.contains('tile-speaking')).to.equal(false);
+  });
+
+  it('the others\' videos allow the browser\'s own picture-in-picture; our own self-view does not', async () => {
+    const remote = await renderOne(participant('p1', { streams: [{ stream: canvasStream(), role: 'camera' }] }));
+    expect(remote.querySelector('video')!.disablePictureInPicture).to.equal(false);
+    const self = await renderOne(participant('me', { isLocal: true, streams: [{ stream: canvasStream(), role: 'camera' }] }));
+    expect(self.querySelector('video')!.disablePictureInPicture).to.equal(true);
   });
 });

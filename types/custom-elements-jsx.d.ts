@@ -121,12 +121,14 @@ Merged with `iceServers`. A failure (HTTP error, bad JSON, no answer within 5 s)
   "onmetered-peer-updated"?: (e: CustomEvent<import("../dist/esm/index.js").PeerDetail>) => void;
   /** The network quality of the path to someone changed level (measured every 2 s; at most one event per participant per 5 s, the latest level winning). `detail`: `{ peerId, quality, rttMs, packetLoss, jitterMs, relayed }` — `quality` 3 good, 2 fair, 1 poor, 0 bad (see `NetworkQualityLevel`). */
   "onmetered-network-quality"?: (e: CustomEvent<import("../dist/esm/index.js").NetworkQualityDetail>) => void;
+  /** The active speaker changed: another participant spoke for about 1.5 s (at once when nobody had the floor), or the one who had it left. `detail`: `{ peerId, displayName }`, both null when nobody has the floor. Measured from the audio levels a few times a second while joined. */
+  "onmetered-active-speaker"?: (e: CustomEvent<import("../dist/esm/index.js").ActiveSpeakerDetail>) => void;
   /** A connection, server, configuration or media error. `detail.code` narrows the type. */
   "onmetered-error"?: (e: CustomEvent<import("../dist/esm/index.js").MeteredErrorDetail>) => void;
 };
 
 export type MeteredVideoProps = {
-  /** `grid` (equal tiles) or `speaker` (one large tile, the others in a row). */
+  /** `grid` (equal tiles) or `speaker` (the active speaker on the stage, the others in a filmstrip). */
   layout?: MeteredVideo["layout"];
 
   /** On the video element: `autoplay_blocked` when the browser refused to start playback (once per episode; the overlay button resumes), `missing_room` when there is no room above it. */
@@ -198,6 +200,7 @@ export type CustomElements = {
    * - **metered-peer-left** - Someone left. `detail`: `{ peerId, displayName, nameVerified }`.
    * - **metered-peer-updated** - Someone's name changed. `detail`: `{ peerId, displayName, nameVerified }`.
    * - **metered-network-quality** - The network quality of the path to someone changed level (measured every 2 s; at most one event per participant per 5 s, the latest level winning). `detail`: `{ peerId, quality, rttMs, packetLoss, jitterMs, relayed }` — `quality` 3 good, 2 fair, 1 poor, 0 bad (see `NetworkQualityLevel`).
+   * - **metered-active-speaker** - The active speaker changed: another participant spoke for about 1.5 s (at once when nobody had the floor), or the one who had it left. `detail`: `{ peerId, displayName }`, both null when nobody has the floor. Measured from the audio levels a few times a second while joined.
    * - **metered-error** - A connection, server, configuration or media error. `detail.code` narrows the type.
    *
    * ### **Methods:**
@@ -243,10 +246,13 @@ export type CustomElements = {
    * - **join** - The Join button shown when the room is not in a call.
    * - **video-base** - The default `<metered-video>`'s `base` part: The container of the tiles.
    * - **video-tile** - The default `<metered-video>`'s `tile` part: Each tile (`<figure>`); carries `data-peer-id`, `data-role` (`camera` | `screen`), `data-local` and `data-state` (the SDK's per-peer connection state).
-   * - **video-tile-featured** - The default `<metered-video>`'s `tile-featured` part: The large tile in the speaker layout (also has part `tile`).
+   * - **video-tile-featured** - The default `<metered-video>`'s `tile-featured` part: The large tile on the stage (also has part `tile`).
+   * - **video-tile-speaking** - The default `<metered-video>`'s `tile-speaking` part: The tile of a participant who is speaking (also has part `tile`); its ring is drawn in `--metered-speaking`.
    * - **video-video** - The default `<metered-video>`'s `video` part: The `<video>` in each tile.
-   * - **video-placeholder** - The default `<metered-video>`'s `placeholder` part: The initial shown in a tile without video.
+   * - **video-placeholder** - The default `<metered-video>`'s `placeholder` part: The layer shown in a tile without video (camera off, or no stream yet).
+   * - **video-avatar** - The default `<metered-video>`'s `avatar` part: The circle with the initial of the name, in the placeholder.
    * - **video-label** - The default `<metered-video>`'s `label` part: The name under each tile.
+   * - **video-muted** - The default `<metered-video>`'s `muted` part: The crossed-out microphone in the label (its accessible name is "Microphone off").
    * - **video-badge** - The default `<metered-video>`'s `badge` part: The "Connecting…" / "Reconnecting…" badge.
    * - **video-quality** - The default `<metered-video>`'s `quality` part: The network-quality bars on another participant's camera tile (`data-quality` 0–3; its accessible name is "Connection: good", "fair", "poor" or "bad").
    * - **video-empty** - The default `<metered-video>`'s `empty` part: The text shown while nobody is in the call.
@@ -285,6 +291,7 @@ export type CustomElements = {
    *
    * ### **CSS Properties:**
    *  - **--metered-tile-background** - Background of a tile (seen while video is loading or absent). _(default: #1f2937 (dark: #030712))_
+   * - **--metered-speaking** - Colour of the speaking ring (default: the accent colour). _(default: var(--_accent))_
    * - **--metered-text** - Text colour of the empty state. _(default: #111827 (dark: #f9fafb))_
    * - **--metered-muted-text** - Colour of the empty state text. _(default: #4b5563 (dark: #d1d5db))_
    * - **--metered-accent** - Background of the start button and focus rings. _(default: #2563eb (dark: #60a5fa))_
@@ -296,10 +303,13 @@ export type CustomElements = {
    * ### **CSS Parts:**
    *  - **base** - The container of the tiles.
    * - **tile** - Each tile (`<figure>`); carries `data-peer-id`, `data-role` (`camera` | `screen`), `data-local` and `data-state` (the SDK's per-peer connection state).
-   * - **tile-featured** - The large tile in the speaker layout (also has part `tile`).
+   * - **tile-featured** - The large tile on the stage (also has part `tile`).
+   * - **tile-speaking** - The tile of a participant who is speaking (also has part `tile`); its ring is drawn in `--metered-speaking`.
    * - **video** - The `<video>` in each tile.
-   * - **placeholder** - The initial shown in a tile without video.
+   * - **placeholder** - The layer shown in a tile without video (camera off, or no stream yet).
+   * - **avatar** - The circle with the initial of the name, in the placeholder.
    * - **label** - The name under each tile.
+   * - **muted** - The crossed-out microphone in the label (its accessible name is "Microphone off").
    * - **badge** - The "Connecting…" / "Reconnecting…" badge.
    * - **quality** - The network-quality bars on another participant's camera tile (`data-quality` 0–3; its accessible name is "Connection: good", "fair", "poor" or "bad").
    * - **empty** - The text shown while nobody is in the call.

@@ -1,20 +1,23 @@
 /**
- * Sends the room's own messages (see room-messages.ts): our claimed name, whether we publish media, and the role
- * of each local stream — broadcast on join and on change, and directly to each newcomer (who missed the
- * broadcasts). Failures are swallowed on purpose: these messages improve names and tile roles but a call works
- * without them. One refusal is reported: a key without `send` cannot reach newcomers, and cannot connect media
- * either (`send_not_permitted`).
+ * Sends the room's own messages (see room-messages.ts): our claimed name, whether we publish media, whether our
+ * microphone and camera are off, and the role of each local stream — broadcast on join and on change, and directly
+ * to each newcomer (who missed the broadcasts). After a reconnect the room announces again (room-session.ts), so
+ * the others' view of our media state is current then too. Failures are swallowed on purpose: these messages
+ * improve names and tiles but a call works without them. One refusal is reported: a key without `send` cannot reach
+ * newcomers, and cannot connect media either (`send_not_permitted`).
  */
 import type { MeteredPeer } from '@metered-ca/realtime';
 import type { StreamRole } from '../room-context.js';
 import { randomId } from '../wire/random-id.js';
-import { helloMessage, streamRoleMessage } from './room-messages.js';
+import { helloMessage, streamRoleMessage, type MediaState } from './room-messages.js';
 
 export interface AnnouncerSource {
   readonly displayName: string;
   readonly publishes: boolean;
   readonly camera: MediaStream | null;
   readonly screen: MediaStream | null;
+  /** Our microphone / camera state, as the others should show it. */
+  readonly mediaState: MediaState;
   /** A direct message was refused because the key or token lacks the `send` action. */
   sendRefused(): void;
 }
@@ -43,6 +46,14 @@ export class Announcer {
     for (const message of this.#messages()) peer.sendTo(peerId, message).catch(this.#onRefused);
   }
 
+  /**
+   * Broadcasts our hello alone, after our media changed (a toggle, a device switch, a screen share). The others
+   * drop a hello that changes nothing they show (remote-participants.ts), so one that repeats costs a message only.
+   */
+  broadcastHello(peer: MeteredPeer): void {
+    peer.send(this.#hello()).catch(ignore);
+  }
+
   /** The one refusal that matters: without `send`, media connections can never be negotiated. */
   readonly #onRefused = (err: unknown): void => {
     if ((err as { name?: unknown } | null)?.name === 'action_not_permitted') this.#source.sendRefused();
@@ -53,11 +64,16 @@ export class Announcer {
   }
 
   #messages(): object[] {
-    const { camera, screen, displayName, publishes } = this.#source;
+    const { camera, screen } = this.#source;
     return [
-      helloMessage(displayName, publishes, this.#key),
+      this.#hello(),
       ...(camera ? [streamRoleMessage(camera.id, 'camera')] : []),
       ...(screen ? [streamRoleMessage(screen.id, 'screen')] : []),
     ];
+  }
+
+  #hello(): object {
+    const { displayName, publishes, mediaState } = this.#source;
+    return helloMessage(displayName, publishes, this.#key, mediaState);
   }
 }

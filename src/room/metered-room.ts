@@ -26,7 +26,8 @@ function exportParts(prefix: string, parts: string): string {
 }
 const VIDEO_PARTS = exportParts(
   'video',
-  'base tile tile-featured video placeholder label badge quality empty overlay start-button',
+  'base tile tile-featured tile-speaking video placeholder avatar label muted badge quality empty overlay ' +
+    'start-button',
 );
 const CHAT_PARTS = exportParts(
   'chat',
@@ -65,6 +66,9 @@ const autoJoinConverter = {
  * @fires metered-network-quality - The network quality of the path to someone changed level (measured every 2 s;
  *   at most one event per participant per 5 s, the latest level winning). `detail`: `{ peerId, quality, rttMs,
  *   packetLoss, jitterMs, relayed }` — `quality` 3 good, 2 fair, 1 poor, 0 bad (see `NetworkQualityLevel`).
+ * @fires metered-active-speaker - The active speaker changed: another participant spoke for about 1.5 s (at once
+ *   when nobody had the floor), or the one who had it left. `detail`: `{ peerId, displayName }`, both null when
+ *   nobody has the floor. Measured from the audio levels a few times a second while joined.
  * @fires metered-error - A connection, server, configuration or media error. `detail.code` narrows the type.
  *
  * @slot - Your own layout (e.g. `<metered-video>` and `<metered-chat>`). Replaces the default layout.

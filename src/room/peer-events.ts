@@ -10,6 +10,7 @@ import type { MeteredErrorDetail } from '../errors.js';
 import type { MeteredErrorInit, MeteredEventMap } from '../events.js';
 import type { Participant, RoomDataDetail } from '../room-context.js';
 import { Announcer, type AnnouncerSource } from './announcer.js';
+import { AudioLevels } from './audio-levels.js';
 import { MediaPathWatch } from './media-path-watch.js';
 import { NetworkQuality } from './network-quality.js';
 import { RemoteParticipants } from './remote-participants.js';
@@ -46,6 +47,8 @@ export class PeerEvents {
   readonly #remotes: RemoteParticipants;
   readonly #announcer: Announcer;
   readonly #quality: NetworkQuality;
+  /** Who speaks, and who has the floor (audio-levels.ts, active-speaker.ts). */
+  readonly #levels: AudioLevels;
   /** The peer of the current join, while attached. */
   #peer: MeteredPeer | null = null;
   /** Settles once this join's capture is over: announcements and the room's events wait for it. */
@@ -65,11 +68,20 @@ export class PeerEvents {
       announced: (peerId) => this.#remotes.isReady(peerId),
       emit: (detail) => host.emit('metered-network-quality', detail),
     });
+    this.#levels = new AudioLevels({
+      changed: () => host.changed(),
+      floorChanged: (peerId) => {
+        host.changed();
+        const name = peerId === null ? null : this.#remotes.nameOf(peerId).displayName;
+        host.emit('metered-active-speaker', { peerId, displayName: name });
+      },
+    });
     this.#remotes = new RemoteParticipants({
       onChange: () => host.changed(),
       onNoMedia: (peerId) => host.report({ code: 'no_media_received', peerId, fatal: false }),
       noMediaTimeoutMs: () => host.noMediaTimeoutMs(),
       qualityOf: (peerId) => this.#quality.levelOf(peerId),
+      speakers: this.#levels.speakers,
       onReady: (peerId, previousPeerId) =>
         this.#afterCapture(() => this.#emitPeer('metered-peer-joined', peerId, previousPeerId)),
       onUpdated: (peerId) => this.#afterCapture(() => this.#emitPeer('metered-peer-updated', peerId, null)),
@@ -104,6 +116,7 @@ export class PeerEvents {
   detach(): void {
     this.#peer = null;
     this.#quality.stop();
+    this.#levels.stop();
     for (const watch of this.#stallWatches.values()) watch.dispose();
     this.#stallWatches.clear();
     this.#paths.clear();
@@ -113,6 +126,11 @@ export class PeerEvents {
   /** Tells everyone our name, whether we publish, and our streams' roles (after join, reconnect, a new name). */
   announce(): void {
     this.#afterCapture((peer) => this.#announcer.broadcast(peer));
+  }
+
+  /** Tells the others that our media changed (a microphone or camera switched on or off: their tiles show it). */
+  mediaChanged(): void {
+    if (this.#peer?.state === 'joined') this.#afterCapture((peer) => this.#announcer.broadcastHello(peer));
   }
 
   /** Tells the others about a local stream's role (a new screen share). */
@@ -164,12 +182,14 @@ export class PeerEvents {
       this.#remotes.add(remote);
       this.#watchNegotiation(remote);
       this.#quality.watch(remote);
+      this.#levels.watch(remote);
     });
     peer.on('peer-left', ({ peer: remote }) => {
       if (!current()) return;
       const wasAnnounced = this.#remotes.isReady(remote.id);
       const name = this.#remotes.nameOf(remote.id);
       this.#quality.forget(remote.id);
+      this.#levels.forget(remote.id);
       this.#stallWatches.get(remote.id)?.dispose();
       this.#stallWatches.delete(remote.id);
       this.#remotes.remove(remote.id);
@@ -181,7 +201,7 @@ export class PeerEvents {
       const role = parseStreamRole(event.data);
       if (role) return this.#remotes.setRole(event.senderPeerId, role.streamId, role.role);
       const hello = parseHello(event.data);
-      if (hello) return this.#remotes.setHello(event.senderPeerId, hello.displayName, hello.publishes, hello.key);
+      if (hello) return this.#remotes.setHello(event.senderPeerId, hello);
       if (isRoomMessage(event.data)) return; // ours, but malformed: never chat's business
       this.#host.data(event);
     });

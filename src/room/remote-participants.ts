@@ -11,6 +11,8 @@
 import type { RemotePeer } from '@metered-ca/realtime';
 import type { NetworkQualityLevel, Participant, ParticipantStream, StreamRole } from '../room-context.js';
 import { verifiedNameFrom } from '../wire/names.js';
+import type { ActiveSpeaker } from './active-speaker.js';
+import type { HelloMessage } from './room-messages.js';
 
 /** How long a newcomer's name may take to arrive before the page hears of it with a placeholder name. */
 export const HELLO_WAIT_MS = 3000;
@@ -27,6 +29,9 @@ interface RemoteEntry {
   publishes: boolean;
   /** The key of its hello (same for one join of that room), once known. */
   key: string | null;
+  /** Its microphone/camera state from its hello; unknown (undefined) until a hello carries it (older senders never do). */
+  audioMuted?: boolean;
+  videoMuted?: boolean;
   /** True while no media path formed with this peer (media-path-watch.ts). */
   noMediaPath: boolean;
   noMediaTimer: ReturnType<typeof setTimeout> | null;
@@ -47,6 +52,8 @@ export interface RemoteParticipantsOptions {
   noMediaTimeoutMs(): number;
   /** The participant's network quality level, when measured (network-quality.ts). */
   qualityOf?(peerId: string): NetworkQualityLevel | undefined;
+  /** Who is speaking and who has the floor (active-speaker.ts). */
+  speakers?: Pick<ActiveSpeaker, 'isSpeaking' | 'floor'>;
 }
 
 export class RemoteParticipants {
@@ -137,17 +144,21 @@ export class RemoteParticipants {
     this.#options.onChange();
   }
 
-  setHello(peerId: string, displayName: string, publishes: boolean, key?: string): void {
+  setHello(peerId: string, hello: Omit<HelloMessage, 'type'>): void {
     const entry = this.#entries.get(peerId);
     if (!entry) return;
+    const { displayName, publishes, key, audioMuted, videoMuted } = hello;
     entry.key ??= key ?? null;
     const claimedName = displayName === '' ? null : displayName;
     // Every peer hears a newcomer's hello twice (its broadcast and the copy sent to each newcomer): the second,
     // unchanged one must not re-render every element of the room in the middle of the join.
-    if (entry.ready && entry.claimedName === claimedName && entry.publishes === publishes) return;
+    const sameMedia = entry.audioMuted === audioMuted && entry.videoMuted === videoMuted;
+    if (entry.ready && entry.claimedName === claimedName && entry.publishes === publishes && sameMedia) return;
     const nameBefore = this.nameOf(peerId);
     entry.claimedName = claimedName;
     entry.publishes = publishes;
+    entry.audioMuted = audioMuted;
+    entry.videoMuted = videoMuted;
     if (!publishes) this.#clearNoMedia(entry);
     if (!entry.ready) this.#makeReady(entry);
     else if (this.nameOf(peerId).displayName !== nameBefore.displayName) this.#options.onUpdated(peerId);
@@ -176,6 +187,7 @@ export class RemoteParticipants {
 
   /** Remote participants in join order. */
   snapshot(): Participant[] {
+    const { speakers } = this.#options;
     return [...this.#entries.values()].map((entry) => {
       const roles = this.#roles.get(entry.remote.id);
       const streams: ParticipantStream[] = [...entry.streams.values()].map((stream) => ({
@@ -185,6 +197,7 @@ export class RemoteParticipants {
       // Camera first, then screen shares.
       streams.sort((a, b) => (a.role === b.role ? 0 : a.role === 'camera' ? -1 : 1));
       const quality = this.#options.qualityOf?.(entry.remote.id);
+      const speaking = speakers?.isSpeaking(entry.remote.id) ?? false;
       return {
         peerId: entry.remote.id,
         ...this.nameOf(entry.remote.id),
@@ -194,6 +207,10 @@ export class RemoteParticipants {
         streams,
         joinedAt: entry.joinedAt,
         ...(quality === undefined ? {} : { quality }),
+        ...(entry.audioMuted === undefined ? {} : { audioMuted: entry.audioMuted }),
+        ...(entry.videoMuted === undefined ? {} : { videoMuted: entry.videoMuted }),
+        ...(speaking ? { speaking } : {}),
+        ...(speakers?.floor === entry.remote.id ? { activeSpeaker: true } : {}),
       };
     });
   }

@@ -8,8 +8,10 @@
  *   the server stamped no peerMetadata), whether it sends media at all (a peer with media="none" must not trigger
  *   `no_media_received` at the others), and a random key that stays the same for the whole join of that room, so
  *   the others recognise a participant who comes back with a new peerId after a reconnect (`previousPeerId`).
+ *   Optional `audioMuted` / `videoMuted` say that the sender's microphone is muted / camera is off (absent from
+ *   older senders: the state is then unknown, and the tiles show none).
  *
- * Both are broadcast when they change and sent directly to each newcomer. Remote payloads are untrusted: the
+ * Both are broadcast when they change (the hello also when the microphone or camera is switched) and sent directly to each newcomer. Remote payloads are untrusted: the
  * parsers accept only the exact shapes and bound the lengths. Names follow the product-wide rule
  * (src/wire/names.ts): we send them normalised, and accept any name a conforming sender could have sent.
  */
@@ -34,6 +36,16 @@ export interface HelloMessage {
   publishes: boolean;
   /** Same for every connection of one join of the sending room; absent from older senders. */
   key?: string;
+  /** The sender's microphone is muted or it has none; absent from older senders. */
+  audioMuted?: boolean;
+  /** The sender's camera is off or it has none; absent from older senders. */
+  videoMuted?: boolean;
+}
+
+/** Whether a room's microphone and camera are off, as its hello announces it. */
+export interface MediaState {
+  readonly audioMuted: boolean;
+  readonly videoMuted: boolean;
 }
 
 /** True for any payload the room consumes itself (it must not be surfaced as customer data). */
@@ -51,10 +63,13 @@ export function parseStreamRole(data: unknown): StreamRoleMessage | null {
 
 export function parseHello(data: unknown): HelloMessage | null {
   if (!isRecord(data) || data.type !== HELLO_TYPE) return null;
-  const { displayName, publishes, key } = data;
+  const { displayName, publishes, key, audioMuted, videoMuted } = data;
   if (!isWireName(displayName) || typeof publishes !== 'boolean') return null;
+  if (!isOptionalBoolean(audioMuted) || !isOptionalBoolean(videoMuted)) return null;
   const hello: HelloMessage = { type: HELLO_TYPE, displayName: displayName.trim(), publishes };
   if (typeof key === 'string' && key !== '' && key.length <= MAX_KEY_LENGTH) hello.key = key;
+  if (audioMuted !== undefined) hello.audioMuted = audioMuted;
+  if (videoMuted !== undefined) hello.videoMuted = videoMuted;
   return hello;
 }
 
@@ -62,6 +77,10 @@ export function streamRoleMessage(streamId: string, role: StreamRole): StreamRol
   return { type: STREAM_ROLE_TYPE, streamId, role };
 }
 
-export function helloMessage(displayName: string, publishes: boolean, key: string): HelloMessage {
-  return { type: HELLO_TYPE, displayName: normalizeName(displayName), publishes, key };
+export function helloMessage(displayName: string, publishes: boolean, key: string, media: MediaState): HelloMessage {
+  return { type: HELLO_TYPE, displayName: normalizeName(displayName), publishes, key, audioMuted: media.audioMuted, videoMuted: media.videoMuted };
+}
+
+function isOptionalBoolean(value: unknown): value is boolean | undefined {
+  return value === undefined || typeof value === 'boolean';
 }

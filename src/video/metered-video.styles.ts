@@ -7,6 +7,8 @@ export const videoStyles = css`
     position: relative;
     aspect-ratio: 16 / 9;
     min-height: 8rem;
+    /* The accent by default: a green ring vanished on green-lit (and the fake camera's green) pictures. */
+    --_speaking: var(--metered-speaking, var(--_accent));
   }
   /* Equal cells filling the box; metered-video.ts picks the number of columns (--_columns) for the box's shape. */
   .tiles {
@@ -17,9 +19,12 @@ export const videoStyles = css`
     grid-auto-rows: minmax(0, 1fr);
     gap: var(--_gap);
   }
-  /* The featured tile takes the first, larger row; the others share the rows below it. */
-  :host([layout='speaker']) .tiles {
-    grid-template-rows: minmax(0, 3fr);
+  /*
+   * Stage: the featured tile takes the first row, the others share one filmstrip row a quarter of the height
+   * (thumbnails a quarter of the width or less, tile-grid.ts: 16:9 ones in a 16:9 box).
+   */
+  .staged {
+    grid-template-rows: minmax(0, 3fr) minmax(0, 1fr);
   }
   /* Order, not DOM position, makes the featured tile big: switching layouts never re-creates a <video>. */
   .featured {
@@ -46,6 +51,31 @@ export const videoStyles = css`
     height: 100%;
     object-fit: cover;
   }
+  /*
+   * Our own camera in the corner at the end of the last row, away from the others' name labels (at the start); a
+   * phone's camera picture is upright, hence 3:4, but never taller than half the box.
+   */
+  .self-overlay {
+    position: absolute;
+    inset-block-end: var(--_gap);
+    inset-inline-end: var(--_gap);
+    width: 30%;
+    aspect-ratio: 3 / 4;
+    max-height: 50%;
+    z-index: 1;
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.5);
+  }
+  /* The speaking ring, drawn over the video (a border on the tile itself would sit under it). */
+  .tile::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    border-radius: inherit;
+    pointer-events: none;
+  }
+  .speaking::after {
+    border: 4px solid var(--_speaking);
+  }
   .tile[data-role='screen'] .video {
     object-fit: contain;
   }
@@ -60,10 +90,21 @@ export const videoStyles = css`
     display: grid;
     place-items: center;
   }
+  /* Covers the black frames of a camera that is off. */
   .placeholder {
-    font-size: 2.5rem;
+    background: var(--_tile-bg);
+    container-type: size;
+  }
+  .avatar {
+    display: grid;
+    place-items: center;
+    width: min(6rem, 45cqmin);
+    aspect-ratio: 1;
+    border-radius: 50%;
+    font-size: min(2.5rem, 20cqmin);
     font-weight: 600;
-    color: #f9fafb;
+    color: #ffffff;
+    background: #1d4ed8;
   }
   .label,
   .badge {
@@ -81,6 +122,13 @@ export const videoStyles = css`
   }
   .label {
     bottom: var(--_gap);
+  }
+  .muted {
+    margin-inline-end: 0.3em;
+    color: #fca5a5;
+  }
+  .muted svg {
+    vertical-align: -0.2em;
   }
   .badge {
     top: var(--_gap);

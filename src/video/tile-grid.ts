@@ -1,8 +1,13 @@
 /**
- * How many columns the tiles get, so that the video area is used: every tile is a cell of an equal grid that fills
- * the box, and the column count is the one whose cells are closest to the camera's 16:9 (the picture is cropped
- * to its cell, so the closer, the less is cut away). With one tile per participant that means one wide column in
- * a wide, short box and side-by-side tiles in a tall one, without a blank band under the tiles.
+ * How the tiles share the video area, which CSS alone cannot count:
+ *
+ * - Grid: every tile is a cell of an equal grid that fills the box, and the column count is the one that shows the
+ *   largest 16:9 picture (the picture is cropped to its cell, so the closer the cell is to 16:9, the less is cut
+ *   away). That gives 1 tile the whole box, 2 side by side in a landscape box (stacked in a tall one), 3–4 in 2×2,
+ *   5–9 in 3×3 or 3×2, and so on — without a blank band under the tiles.
+ * - Stage: one tile on the stage (the speaker layout, or anyone's screen share) and the others in a filmstrip: one
+ *   row under it, a quarter of the box's height, each thumbnail at most a quarter of the box wide (so 16:9 in a
+ *   16:9 box while there are at most four of them; more are narrower, and cropped).
  */
 
 /** The shape of a camera picture (and of a tile before the box is measured). */
@@ -17,7 +22,9 @@ export function gridColumns(count: number, width: number, height: number): numbe
     const rows = Math.ceil(count / columns);
     // The largest 16:9 picture that fits in one cell: as wide as the cell, or as wide as its height allows.
     const pictureWidth = Math.min(width / columns, (height / rows) * TILE_ASPECT);
-    if (pictureWidth > bestPictureWidth) {
+    // On a tie (within half a pixel) a landscape box takes more columns: two people side by side, not stacked.
+    const tie = Math.abs(pictureWidth - bestPictureWidth) < 0.5;
+    if (tie ? width >= height : pictureWidth > bestPictureWidth) {
       best = columns;
       bestPictureWidth = pictureWidth;
     }
@@ -25,13 +32,13 @@ export function gridColumns(count: number, width: number, height: number): numbe
   return best;
 }
 
-/** Columns of the thumbnail rows under the featured tile in the speaker layout. */
-const SPEAKER_ROW = 4;
-
+/** The fewest columns of the filmstrip: a thumbnail is at most a quarter of the width. */
+const STRIP_MIN_COLUMNS = 4;
 /**
- * Columns for the speaker layout: the featured tile spans them all, the others are thumbnails a quarter of the
- * width, however few there are (a lone thumbnail as wide as the featured tile would not read as "small").
+ * Columns for the stage layout: the featured tile spans them all, the others share one row, each at most a quarter
+ * of the width however few there are (a lone thumbnail as wide as the stage would not read as "small").
  */
-export function speakerColumns(count: number): number {
-  return count <= 1 ? 1 : SPEAKER_ROW;
+export function stripColumns(count: number): number {
+  return count <= 1 ? 1 : Math.max(STRIP_MIN_COLUMNS, count - 1);
 }
+

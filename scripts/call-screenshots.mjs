@@ -1,0 +1,134 @@
+// The call states of the video tiles, for people to look at (test/tile-layout.test.ts, test/media-state.test.ts and
+// test/active-speaker.test.ts check them): 1, 2, 4 and 6 participants, a camera turned off with the microphone
+// muted, someone speaking (the ring), and a screen share on the stage — each light and dark, desktop and phone,
+// seen by Alice on the demo page. Chromium's fake microphone beeps without pause, so everyone but the speaker of
+// the moment is muted (their tiles show the crossed-out microphone). Used by scripts/screenshots.mjs.
+import { openDemo } from './demo-page.mjs';
+
+const ROOM = 'tiles';
+
+/** The room on `page`, driven through its public methods. */
+function roomCall(page, method, ...args) {
+  return page.evaluate((name, values) => document.querySelector('metered-room')[name](...values), method, args);
+}
+
+/** Waits until Alice sees `count` people, each connected and each camera that is on showing frames. */
+async function waitForCall(page, count) {
+  await page.waitForFunction(
+    (n) => {
+      const room = document.querySelector('metered-room');
+      const people = room?.participants ?? [];
+      if (people.length !== n) return false;
+      const videos = window.__demo.deepAll(document, 'video');
+      return people.every((person) => {
+        if (!person.isLocal && person.connectionState !== 'connected') return false;
+        if (person.videoMuted) return true;
+        const ids = new Set(person.streams.map((s) => s.stream.id));
+        return videos.some((video) => video.srcObject && ids.has(video.srcObject.id) && video.videoWidth > 0);
+      });
+    },
+    { timeout: 60_000, polling: 250 },
+    count,
+  );
+}
+
+/** Waits until Alice's room says whether `name` speaks (the ring) as `speaking`. */
+function waitForSpeaking(page, name, speaking) {
+  return page.waitForFunction(
+    (who, on) => {
+      const person = document.querySelector('metered-room')?.participants.find((p) => p.displayName === who);
+      return person && !!person.speaking === on;
+    },
+    { timeout: 30_000, polling: 250 },
+    name,
+    speaking,
+  );
+}
+
+/**
+ * A participant's page, joined with the microphone muted (and the camera off when `cameraOff`). Its camera sends
+ * a small picture at a low frame rate: six pages, each encoding for five others, must fit on a small machine (at
+ * full size the last ones never connected within a minute on two cores).
+ */
+async function join(browser, serverUrl, name, { cameraOff = false } = {}) {
+  const page = await openDemo(browser, serverUrl, { room: ROOM, name });
+  await page.waitForFunction(() => document.querySelector('metered-room')?.state === 'joined', { timeout: 60_000 });
+  await page.evaluate(() => {
+    const own = document.querySelector('metered-room').participants.find((p) => p.isLocal);
+    const track = own?.streams[0]?.stream.getVideoTracks()[0];
+    return track?.applyConstraints({ width: 320, height: 240, frameRate: 10 });
+  });
+  await roomCall(page, 'setMicrophoneEnabled', false);
+  if (cameraOff) await roomCall(page, 'setCameraEnabled', false);
+  return page;
+}
+
+/** Shares a drawn "slide" from `page` (getDisplayMedia needs a user's choice; a canvas stream needs none). */
+function shareSlide(page) {
+  return page.evaluate(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 1280;
+    canvas.height = 720;
+    const context = canvas.getContext('2d');
+    const draw = () => {
+      context.fillStyle = '#f8fafc';
+      context.fillRect(0, 0, 1280, 720);
+      context.fillStyle = '#1e3a8a';
+      context.font = 'bold 64px sans-serif';
+      context.fillText('Quarterly plan', 80, 140);
+      context.font = '40px sans-serif';
+      ['Ship the call experience', 'Screenshots in the README', 'Fewer bytes than budgeted'].forEach((line, i) =>
+        context.fillText(`• ${line}`, 100, 260 + i * 80),
+      );
+    };
+    draw();
+    setInterval(draw, 500); // a canvas stream sends frames only when the canvas changes
+    await document.querySelector('metered-room').startScreenShare(canvas.captureStream(2));
+  });
+}
+
+/**
+ * Builds the call up state by state and calls `shootAll(name)` (light and dark, desktop and phone) at each.
+ * Returns the participants' pages, for the caller to close with the browser.
+ */
+export async function shootCallStates(browser, serverUrl, shootAll) {
+  const alice = await openDemo(browser, serverUrl, { room: ROOM, name: 'Alice' });
+  await waitForCall(alice, 1);
+  await shootAll(alice, 'call-1');
+
+  const bob = await join(browser, serverUrl, 'Bob');
+  await waitForCall(alice, 2);
+  await shootAll(alice, 'call-2');
+
+  await roomCall(bob, 'setCameraEnabled', false);
+  await alice.waitForFunction(() => document.querySelector('metered-room').participants.some((p) => p.videoMuted), {
+    timeout: 30_000,
+  });
+  await shootAll(alice, 'call-camera-off-muted');
+  await roomCall(bob, 'setCameraEnabled', true);
+  await roomCall(bob, 'setMicrophoneEnabled', true);
+  await waitForCall(alice, 2);
+  await waitForSpeaking(alice, 'Bob', true);
+  await shootAll(alice, 'call-speaking');
+  await roomCall(bob, 'setMicrophoneEnabled', false);
+  await waitForSpeaking(alice, 'Bob', false);
+
+  const others = [];
+  others.push(await join(browser, serverUrl, 'Carol'), await join(browser, serverUrl, 'Dan', { cameraOff: true }));
+  await waitForCall(alice, 4);
+  await shootAll(alice, 'call-4');
+
+  // The screen share with four people: with six, on two cores, its renegotiation with everyone took minutes.
+  await shareSlide(bob);
+  await alice.waitForFunction(
+    () => window.__demo.deepAll(document, '[data-role="screen"] video').some((video) => video.videoWidth > 0),
+    { timeout: 60_000, polling: 250 },
+  );
+  await shootAll(alice, 'call-screen-share');
+  await roomCall(bob, 'stopScreenShare');
+
+  others.push(await join(browser, serverUrl, 'Eve'), await join(browser, serverUrl, 'Frank', { cameraOff: true }));
+  await waitForCall(alice, 6);
+  await shootAll(alice, 'call-6');
+  return [alice, bob, ...others];
+}

@@ -232,7 +232,8 @@ function modulesInPathOrder() {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.d.ts'],
+  // sdk-workarounds.ts is a checklist for maintainers (read by a test), not API.
+  exclude: ['src/**/*.test.ts', 'src/**/*.d.ts', 'src/sdk-workarounds.ts'],
   outdir: '.',
   litelement: true,
   // package.json already points tools at the manifest ("customElements"); don't let the analyzer rewrite it.

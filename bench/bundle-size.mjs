@@ -1,10 +1,11 @@
 // Bundle size: dist/metered-elements.js vs the floor (bench/floor-entry.js), both built here by rollup with the
-// plugins of rollup.config.mjs, so the only difference is our code. Budget: the elements add ≤ 14 KB gzip.
+// plugins of rollup.config.mjs, so the only difference is our code. Ceiling: the whole bundle ≤ 48 KB gzip (issue
+// 10; also checked in `npm test`, test/toolchain/package-checks.mjs); the floor shows what our own code costs.
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import config, { bundlePlugins } from '../rollup.config.mjs';
 
-export const BUDGET_GZIP_BYTES = 14 * 1024;
+export const BUDGET_GZIP_BYTES = 48 * 1024;
 
 async function build(input) {
   const bundle = await rollup({ input, plugins: bundlePlugins(), onwarn: config.onwarn });
@@ -29,6 +30,6 @@ export async function measureBundleSize() {
     ratio: { minified: elements.minified / floor.minified, gzip: elements.gzip / floor.gzip },
     delta: { minified: elements.minified - floor.minified, gzip: addedGzip },
     budgetGzip: BUDGET_GZIP_BYTES,
-    withinBudget: addedGzip <= BUDGET_GZIP_BYTES,
+    withinBudget: elements.gzip <= BUDGET_GZIP_BYTES,
   };
 }

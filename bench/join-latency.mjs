@@ -14,7 +14,7 @@ const RUN_TIMEOUT_MS = 60_000;
 /** Each side and the page it opens. */
 export const SIDES = { rooms: 'rooms.html', peers: 'peers.html', 'peers-minimal': 'peers.html?minimal' };
 
-const median = (values) => {
+export const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
@@ -26,7 +26,7 @@ const median = (values) => {
  * (runs where ICE completes at once, and runs ~60 ms slower), so a median of a few dozen runs can land in either
  * mode and the ratio of two such medians swings by ±0.15 between invocations; the interval shows how far.
  */
-function bootstrapRatioInterval(rooms, baseline, rounds = 2000) {
+export function bootstrapRatioInterval(rooms, baseline, rounds = 2000) {
   if (!rooms.length || !baseline.length) return null;
   let seed = 0x9e3779b9;
   const random = () => {
@@ -59,7 +59,8 @@ async function runOnce(browser, baseUrl, side, index) {
 }
 
 /** The local server the benchmark pages are served from (in-process, free port), with the bundle and the SDK. */
-export function startBenchServer() {
+/** The local server serving the bench pages; `extra` is merged into its config (e.g. `turn` for join-relay.mjs). */
+export function startBenchServer(extra = {}) {
   return startServer({
     port: 0,
     quiet: true,
@@ -71,6 +72,7 @@ export function startBenchServer() {
       ],
       // Every run opens two connections; don't let the per-IP upgrade limiter (60/min) throttle the benchmark.
       limits: { connectAttemptsPerMinute: 10_000 },
+      ...extra,
     },
   });
 }

@@ -39,7 +39,7 @@ if (!values.only || values.only === 'size') {
   console.log(`  floor (lit+context+SDK)   ${kb(size.floor.minified)} min, ${kb(size.floor.gzip)} gzip`);
   console.log(`  ratio ${size.ratio.gzip.toFixed(2)}× gzip (${size.ratio.minified.toFixed(2)}× min)`);
   console.log(
-    `  elements add ${kb(size.delta.gzip)} gzip — budget ${kb(size.budgetGzip)}: ${size.withinBudget ? 'within' : 'OVER'}`,
+    `  elements add ${kb(size.delta.gzip)} gzip; whole bundle ceiling ${kb(size.budgetGzip)}: ${size.withinBudget ? 'within' : 'OVER'}`,
   );
   const largest = size.elements.ownModules.slice(0, 6).map((m) => `${m.module} ${kb(m.renderedBytes)}`);
   console.log(`  largest own modules (before minification): ${largest.join(', ')}`);

@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { MeteredErrorDetail } from '../src/errors.js';
 import { addRoom, collectErrors, GUARD_MS, roomSuite, spyOnCaptures, uniqueChannel, waitForError, waitForState } from './helpers/room.js';
+import { restartServer, startServer, stopServer } from './helpers/server.js';
 
 describe('<metered-room> media operations (media-controller.ts)', () => {
   const suite = roomSuite();
@@ -62,5 +63,43 @@ describe('<metered-room> media operations (media-controller.ts)', () => {
     expect(detail.message).to.not.match(/camera|microphone/i);
     expect(errors.map((e) => e.code)).to.deep.equal(['screen_share_denied']);
     await waitUntil(() => room.state === 'joined', 'the call ended', { timeout: GUARD_MS });
+  });
+
+  // SDK 1.2.0 workaround (src/sdk-workarounds.ts): its replaceTrack refuses while the peer reconnects.
+  it('a microphone switch while the room reconnects reaches the others once it is back', async function () {
+    this.timeout(60_000);
+    let server = await startServer(); // its own server: this test stops it
+    try {
+      const channel = uniqueChannel('switch-reconnecting');
+      const alice = addRoom(server, { channel, displayName: 'Alice' });
+      const bob = addRoom(server, { channel, displayName: 'Bob' });
+      suite.rooms.push(alice, bob);
+      const errors = collectErrors(alice);
+      await waitForState(alice, 'joined');
+      await waitForState(bob, 'joined');
+      const before = alice.participants[0].streams[0].stream.getAudioTracks()[0];
+
+      await stopServer(server);
+      await waitForState(alice, 'reconnecting');
+      const wanted = (await microphones()).find((id) => id !== before.getSettings().deviceId)!;
+      await alice.selectDevice('audioinput', wanted);
+      const after = alice.participants[0].streams[0].stream.getAudioTracks()[0];
+      expect(after.getSettings().deviceId, 'the switch did not happen').to.equal(wanted);
+      expect(before.readyState, 'the old microphone is still open').to.equal('ended');
+
+      server = await restartServer(server);
+      await waitForState(alice, 'joined');
+      await waitForState(bob, 'joined');
+      // What the others receive: the sender of Alice's fresh connection to Bob carries the new microphone.
+      const audioSent = () => {
+        const pc = alice.peer?.remotePeers.find((remote) => remote.id === bob.peerId)?.pc as RTCPeerConnection | undefined;
+        return pc?.getSenders().filter((sender) => sender.track?.kind === 'audio').map((sender) => sender.track) ?? [];
+      };
+      await waitUntil(() => audioSent().length > 0, 'no connection to Bob after the restart', { timeout: GUARD_MS });
+      expect(audioSent()).to.deep.equal([after]);
+      expect(errors.map((e) => e.code).filter((code) => code === 'replace_track_failed')).to.deep.equal([]);
+    } finally {
+      await stopServer(server);
+    }
   });
 });

@@ -4,7 +4,7 @@
  * (`iceTransportPolicy: 'relay'`), a data-channel message goes both ways, and getStats() shows a relay pair on
  * both sides. With a secret coturn does not share, no relay candidate is gathered (bounded wait, no hang).
  *
- * Later this becomes a `<metered-room>` relay call, once the room takes ICE servers.
+ * The same through `<metered-room>` (TURN credentials in the welcome, video and chat): room-relay-call.test.ts.
  */
 import { expect } from '@open-wc/testing';
 import {

@@ -5,7 +5,8 @@
 import { apiKey, channel, firstRemoteFrame, serverUrl, startSignal } from './first-frame.js';
 import { remoteVideoFinder } from './room-videos.js';
 
-const name = new URLSearchParams(location.search).get('name') ?? 'Guest';
+const params = new URLSearchParams(location.search);
+const name = params.get('name') ?? 'Guest';
 await customElements.whenDefined('metered-room');
 await startSignal();
 const started = performance.now();
@@ -14,6 +15,9 @@ room.setAttribute('channel', channel);
 room.setAttribute('display-name', name);
 room.setAttribute('api-key', apiKey);
 room.setAttribute('server-url', serverUrl);
+// bench/join-relay.mjs: ICE servers only from the server's welcome (no default STUN), and `?relay` forces TURN.
+if (params.has('welcome-ice-only')) room.iceServers = [];
+if (params.has('relay')) room.setAttribute('ice-transport-policy', 'relay');
 let reconnects = 0;
 /** When (ms after the start) the room first began to reconnect: how long a stuck connection took to be seen. */
 let reconnectAtMs = null;

@@ -4,7 +4,7 @@
  * - while joined, terminal codes (4001, 4003, 4012, 4020 — and 4002 without a token source to refresh from)
  *   end the session; the others are reported once and the SDK reconnects;
  * - while reconnecting, each failed attempt closes again (1006 while the server is down): not reported again.
- * It also recognises the SDK's echo of the same close (its `error` event names it `invalid_token`,
+ * It also recognises the SDK's (1.2.0) echo of the same close (its `error` event names it `invalid_token`,
  * `close_4011`, …), so one close is reported once, with the real code and reason.
  */
 import { isTerminalCloseCode, mapClose } from '../error-mapping.js';

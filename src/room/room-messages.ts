@@ -1,7 +1,7 @@
 /**
  * The room's own messages over the peer's messaging, kept out of the `data` events chat sees:
  *
- * - `metered-elements/stream-role` `{ streamId, role }` — SDK workaround: `addStream(stream, { role })` metadata
+ * - `metered-elements/stream-role` `{ streamId, role }` — SDK 1.2.0 workaround: `addStream(stream, { role })` metadata
  *   does not reach the receiver in Chromium (the SDK looks it up by the receiver's track id, which the browser
  *   randomises; stream ids survive), so each room announces its streams' roles itself, keyed by stream id.
  * - `metered-elements/hello` `{ displayName, publishes, key }` — the name a peer claims (shown as unverified when

@@ -1,6 +1,6 @@
 /**
  * Watches the SDK's WebSockets through its public `webSocketFactory` option. Two reasons:
- * - the close code and reason: `MeteredPeer`'s `error` event carries only a name (`invalid_token`, `close_4011`)
+ * - the close code and reason: `MeteredPeer`'s `error` event (SDK 1.2.0) carries only a name (`invalid_token`, `close_4011`)
  *   and interpolates the server's reason into `message`, which we must never show; here we read them raw;
  * - cleanup: after leave/remove we close any socket still open, so no server connection outlives the room.
  * Our `close` listener is added before the SDK's own, so the room knows the close before the SDK reacts to it.

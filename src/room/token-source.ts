@@ -1,7 +1,7 @@
 /**
  * Tokens for the SDK's `tokenProvider`, which it calls on the first connect and on every reconnect. A `token-url`
  * is fetched each time (JSON `{"token": "…"}` or the token as plain text). Every provider is wrapped to count
- * consecutive failures, because the SDK's own `token-provider-error` count does not survive into the error it
+ * consecutive failures, because the SDK's (1.2.0) own `token-provider-error` count does not survive into the error it
  * emits, and `token_provider_failed` promises `consecutiveFailures`.
  */
 import type { TokenProvider } from '@metered-ca/realtime';

@@ -15,7 +15,10 @@ import { join } from 'node:path';
 export const TURNSERVER = '/usr/bin/turnserver';
 /** Generous guard for coturn to start listening; a broken install fails the test instead of hanging it. */
 const START_GUARD_MS = 10_000;
-/** Relay ports per coturn: each peer connection needs one allocation, tests use a handful. */
+/**
+ * Relay ports per coturn: each peer connection needs one allocation, tests use a handful. An allocation a closed
+ * page did not release holds its port until it expires (10 min), so a long benchmark asks for more.
+ */
 const RELAY_PORT_COUNT = 40;
 
 /** True when `port` is free for both TCP and UDP on `ip` (coturn listens on both). */
@@ -33,20 +36,20 @@ async function portIsFree(ip, port) {
   });
 }
 
-/** A random free port, and a run of RELAY_PORT_COUNT ports after it that are free too, all in 20000–59999. */
-async function freePorts(ip) {
+/** A random free port, and a run of `count` ports after it whose ends are free too, all in 20000–59999. */
+async function freePorts(ip, count) {
   for (let attempt = 0; attempt < 50; attempt++) {
     const base = 20000 + Math.floor(Math.random() * 39000);
-    const wanted = [base, base + 1, base + RELAY_PORT_COUNT];
+    const wanted = [base, base + 1, base + count];
     const results = await Promise.all(wanted.map((port) => portIsFree(ip, port)));
-    if (results.every(Boolean)) return { port: base, minPort: base + 1, maxPort: base + RELAY_PORT_COUNT };
+    if (results.every(Boolean)) return { port: base, minPort: base + 1, maxPort: base + count };
   }
   throw new Error('no free port range for coturn');
 }
 
 /**
  * Starts coturn and resolves once it listens.
- * @param {{ secret: string, listenIp?: string, relayIp?: string, port?: number, realm?: string }} options
+ * @param {{ secret: string, listenIp?: string, relayIp?: string, port?: number, realm?: string, relayPortCount?: number }} options
  * @returns {Promise<{ url: string, port: number, stop(): Promise<void>, output(): string }>}
  */
 export async function startCoturn({
@@ -55,9 +58,10 @@ export async function startCoturn({
   relayIp = listenIp,
   port,
   realm = 'metered.test',
+  relayPortCount = RELAY_PORT_COUNT,
 }) {
   if (typeof secret !== 'string' || secret.length === 0) throw new Error('startCoturn needs a secret');
-  const ports = await freePorts(listenIp);
+  const ports = await freePorts(listenIp, relayPortCount);
   const listeningPort = port ?? ports.port;
   // An empty config file: without -c coturn would also read the machine's /etc/turnserver.conf.
   const dir = mkdtempSync(join(tmpdir(), 'coturn-'));

@@ -3,6 +3,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** The whole dist/metered-elements.js, gzip level 9 (issue 10: everything the script tag loads, dependencies included). */
+const BUNDLE_CEILING_GZIP_BYTES = 48 * 1024;
 
 /** Every string target in an "exports" value (conditions and subpaths flattened). */
 function exportTargets(value) {
@@ -69,6 +73,14 @@ export function packageChecks({ root, elements, server }) {
       },
     ],
     ['metered-elements: Markdown links resolve inside the package', () => fail('broken links', brokenLinks(root, elements))],
+    [
+      'metered-elements: the script-tag bundle is within its 48 KB gzip ceiling',
+      () => {
+        const gzip = gzipSync(readFileSync(join(root, 'dist', 'metered-elements.js')), { level: 9 }).length;
+        if (gzip > BUNDLE_CEILING_GZIP_BYTES) throw new Error(`${gzip} bytes gzip, over ${BUNDLE_CEILING_GZIP_BYTES}`);
+        return `${gzip} bytes gzip, ${BUNDLE_CEILING_GZIP_BYTES - gzip} to spare`;
+      },
+    ],
     [
       'metered-elements: the recorded SRI hash is the bundle’s',
       () => {

@@ -34,7 +34,7 @@ export class LevelMeter {
     clone.enabled = true;
     const context = new AudioContext();
     const analyser = context.createAnalyser();
-    analyser.fftSize = 512;
+    analyser.fftSize = 2048; // about 40 ms of sound per reading: a short syllable is not missed
     context.createMediaStreamSource(new MediaStream([clone])).connect(analyser);
     const samples = new Float32Array(analyser.fftSize);
     this.#clone = clone;

@@ -372,12 +372,12 @@ export class MeteredRoom extends JoinYieldingElement {
   protected override render() {
     return html`<div class="frame">
       <div class="live" role="status">${this.#live.text}</div>
-      ${this.#mutedHint.shown ? html`<p class="muted-hint" part="muted-hint">You are muted</p>` : nothing}
       ${this.#renderStatus()}
       <slot @slotchange=${this.#onSlotChange}></slot>
       ${this.#showsPrejoin()
         ? renderPrejoin(this.#prejoin, hasEnoughConfig(this.#sessionConfig()), () => this.#joinWithChoices())
         : this.#renderBody()}
+      <p class="muted-hint" part="muted-hint" ?hidden=${!this.#mutedHint.shown}>You are muted</p>
     </div>`;
   }
 

@@ -6,7 +6,7 @@ import type { ReactiveControllerHost } from 'lit';
 import { LevelMeter } from './level-meter.js';
 
 /** The level (0 to 1, see LevelMeter) from which the user counts as speaking. */
-const SPEAKING_LEVEL = 0.1;
+const SPEAKING_LEVEL = 0.06;
 /** How long the hint stays after the last loud moment, in ms. */
 const HOLD_MS = 1500;
 

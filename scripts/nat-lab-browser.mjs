@@ -51,14 +51,20 @@ export async function joinAndWatch({ channel, serverUrl, apiKey, iceServers, dis
       if (event.detail.code === 'no_media_path') done('no_media_path');
       else if (event.detail.fatal) done(`fatal ${event.detail.code}`);
     });
-    let watching = false;
+    // The remote camera's <video> can be replaced while we wait (a stall recovery brings the other side back under
+    // a new peerId, with a new tile): always count frames on the element shown now, from zero when it changes.
+    let watched = null;
     poll = setInterval(() => {
       const tiles = room.shadowRoot?.querySelector('metered-video')?.shadowRoot;
       const video = tiles?.querySelector('[data-local="false"][data-role="camera"] video');
-      if (watching || !video?.srcObject) return;
-      watching = true;
+      if (video === watched || !video?.srcObject) return;
+      watched = video;
       let frames = 0;
-      const onFrame = () => (++frames >= 3 ? done('video') : video.requestVideoFrameCallback(onFrame));
+      const onFrame = () => {
+        if (watched !== video) return;
+        if (++frames >= 3) done('video');
+        else video.requestVideoFrameCallback(onFrame);
+      };
       video.requestVideoFrameCallback(onFrame);
     }, 50);
     timer = setTimeout(() => done('nothing'), waitMs);

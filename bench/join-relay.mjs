@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { launchBrowser } from '../scripts/demo-page.mjs';
 import { startCoturn } from '../test/helpers/coturn.mjs';
 import { bootstrapRatioInterval, median, startBenchServer } from './join-latency.mjs';
+import { firstLine, twoPageJoin } from './two-page-join.mjs';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' } } });
 const runs = Number(values.runs);
@@ -24,7 +25,8 @@ const KINDS = { direct: '', relay: '&relay' };
 
 /** The selected candidate pair's local type on this page's room ('host', 'srflx', 'relay'): proof of the path. */
 function selectedLocalType() {
-  const pc = document.querySelector('metered-room').peer.remotePeers[0].pc;
+  const pc = document.querySelector('metered-room').peer?.remotePeers[0]?.pc;
+  if (!pc) return null; // a failed run may have no connection at all
   return pc.getStats().then((stats) => {
     let type = null;
     stats.forEach((report) => {
@@ -53,33 +55,22 @@ function connectionStates() {
 
 async function runOnce(browser, baseUrl, kind, index) {
   const channel = `relay-bench-${kind}-${index}-${Date.now()}`;
-  const sides = [];
+  const urlForName = (name) =>
+    `${baseUrl}/room.html?wait&welcome-ice-only${KINDS[kind]}&channel=${channel}&name=${name}`;
   try {
-    for (const name of ['Ann', 'Ben']) {
-      const context = await browser.createBrowserContext();
-      const page = await context.newPage();
-      sides.push({ context, page });
-      await page.goto(`${baseUrl}/room.html?wait&welcome-ice-only${KINDS[kind]}&channel=${channel}&name=${name}`);
-      await page.waitForFunction(() => typeof window.benchGo === 'function', { timeout: RUN_TIMEOUT_MS });
-    }
-    await Promise.all(sides.map(({ page }) => page.evaluate(() => window.benchGo())));
-    const results = await Promise.all(
-      sides.map(async ({ page }) => {
-        const done = await page
-          .waitForFunction(() => window.benchResult, { timeout: RUN_TIMEOUT_MS, polling: 50 })
-          .then(() => true, () => false);
-        if (!done) return { error: `no first frame within ${RUN_TIMEOUT_MS} ms`, path: null };
-        return { ...(await page.evaluate(() => window.benchResult)), path: await page.evaluate(selectedLocalType) };
+    const results = await twoPageJoin(browser, urlForName, {
+      timeoutMs: RUN_TIMEOUT_MS,
+      inspect: async (page) => ({
+        path: await page.evaluate(selectedLocalType),
+        connections: await page.evaluate(connectionStates),
       }),
-    );
+    });
     const failed = results.find((result) => typeof result.ms !== 'number');
-    if (failed) failed.connections = await Promise.all(sides.map(({ page }) => page.evaluate(connectionStates)));
-    if (failed) return { error: failed.error ?? 'no result', connections: failed.connections };
+    // Both sides' states, not only the failed one's: a stuck join shows in how the two differ.
+    if (failed) return { error: failed.error ?? 'no result', connections: results.map((r) => r.connections) };
     return { ms: Math.max(...results.map((r) => r.ms)), paths: results.map((r) => r.path) };
   } catch (error) {
-    return { error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
-  } finally {
-    await Promise.all(sides.map(({ context }) => context.close()));
+    return { error: firstLine(error) };
   }
 }
 
@@ -103,13 +94,17 @@ try {
       const result = await runOnce(browser, server.url, kind, run);
       if (typeof result.ms !== 'number') {
         failures.push({ kind, run, error: result.error, connections: result.connections });
-        console.log(`  ${kind.padEnd(6)} run ${String(run).padStart(3)}  FAILED: ${result.error} ${JSON.stringify(result.connections ?? null)}`);
+        console.log(
+          `  ${kind.padEnd(6)} run ${String(run).padStart(3)}  FAILED: ${result.error} ${JSON.stringify(result.connections ?? null)}`,
+        );
         continue;
       }
       samples[kind].push(result.ms);
       const relayed = result.paths.every((path) => path === 'relay');
       if (relayed !== (kind === 'relay')) wrongPath[kind] += 1;
-      console.log(`  ${kind.padEnd(6)} run ${String(run).padStart(3)}  ${result.ms.toFixed(0)} ms  (${result.paths.join('/')})`);
+      console.log(
+        `  ${kind.padEnd(6)} run ${String(run).padStart(3)}  ${result.ms.toFixed(0)} ms  (${result.paths.join('/')})`,
+      );
     }
   }
 } finally {
@@ -128,13 +123,26 @@ const result = {
   runsOnTheWrongPath: wrongPath,
   samplesMs: samples,
   failures,
-  environment: { node: process.version, cpus: cpus().length, loadAverage1mBefore: loadBefore, loadAverage1mAfter: loadavg()[0], date: new Date().toISOString() },
+  environment: {
+    node: process.version,
+    cpus: cpus().length,
+    loadAverage1mBefore: loadBefore,
+    loadAverage1mAfter: loadavg()[0],
+    date: new Date().toISOString(),
+  },
 };
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/join-relay.json', `${JSON.stringify(result, null, 2)}\n`);
-console.log(`\njoin → first remote frame, relayed through coturn vs direct, ${samples.relay.length}+${samples.direct.length} runs`);
-console.log(`  median direct ${result.medianMs.direct?.toFixed(0)} ms, relayed ${result.medianMs.relay?.toFixed(0)} ms`);
-if (ratio) console.log(`  relayed / direct ${ratio.toFixed(2)} (90% interval ${result.ratio90PercentInterval.map((r) => r.toFixed(2)).join('–')})`);
+console.log(
+  `\njoin → first remote frame, relayed through coturn vs direct, ${samples.relay.length}+${samples.direct.length} runs`,
+);
+console.log(
+  `  median direct ${result.medianMs.direct?.toFixed(0)} ms, relayed ${result.medianMs.relay?.toFixed(0)} ms`,
+);
+if (ratio)
+  console.log(
+    `  relayed / direct ${ratio.toFixed(2)} (90% interval ${result.ratio90PercentInterval.map((r) => r.toFixed(2)).join('–')})`,
+  );
 console.log(`  runs on the wrong path: ${JSON.stringify(wrongPath)}; failed runs: ${failures.length}`);
 console.log('written to bench/results/join-relay.json');
 process.exit(failures.length ? 1 : 0);

@@ -11,6 +11,7 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../scripts/demo-page.mjs';
 import { startBenchServer } from './join-latency.mjs';
+import { firstLine, twoPageJoin } from './two-page-join.mjs';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '100' }, out: { type: 'string', default: 'join-tail' } },
@@ -28,30 +29,15 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-async function openSide(browser, url) {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForFunction(() => typeof window.benchGo === 'function', { timeout: RUN_TIMEOUT_MS });
-  return { context, page };
-}
-
-/** One two-page join: both pages loaded first, then both joins started together; the later first frame counts. */
+/** One two-page join: the later of the two sides' first frames counts. */
 async function runOnce(browser, baseUrl, index) {
   const channel = `tail-${index}-${Date.now()}`;
-  const sides = [];
   try {
-    for (const name of ['Ann', 'Ben'])
-      sides.push(await openSide(browser, `${baseUrl}/room.html?wait&channel=${channel}&name=${name}`));
-    await Promise.all(sides.map(({ page }) => page.evaluate(() => window.benchGo())));
-    const results = await Promise.all(
-      sides.map(async ({ page }) => {
-        await page.waitForFunction(() => window.benchResult, { timeout: RUN_TIMEOUT_MS, polling: 50 });
-        return page.evaluate(() => window.benchResult);
-      }),
-    );
-    const failed = results.find((result) => typeof result?.ms !== 'number');
-    if (failed) return { error: failed?.error ?? 'no result' };
+    const results = await twoPageJoin(browser, (name) => `${baseUrl}/room.html?wait&channel=${channel}&name=${name}`, {
+      timeoutMs: RUN_TIMEOUT_MS,
+    });
+    const failed = results.find((result) => typeof result.ms !== 'number');
+    if (failed) return { error: failed.error ?? 'no result' };
     const reconnectAt = results.map((r) => r.reconnectAtMs).filter((at) => typeof at === 'number');
     return {
       ms: Math.max(...results.map((r) => r.ms)),
@@ -59,9 +45,7 @@ async function runOnce(browser, baseUrl, index) {
       reconnectAtMs: reconnectAt.length ? Math.min(...reconnectAt) : null,
     };
   } catch (error) {
-    return { error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
-  } finally {
-    await Promise.all(sides.map(({ context }) => context.close()));
+    return { error: firstLine(error) };
   }
 }
 

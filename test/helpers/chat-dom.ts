@@ -62,8 +62,13 @@ export async function twoRooms(names = ['Ada', 'Bob']): Promise<[Side, Side]> {
   return [a, b];
 }
 
-/** Types into the chat input with the real keyboard and sends with Enter. */
+/**
+ * Types into the chat input with the real keyboard and sends with Enter, as a person would: once the input is on
+ * screen. While another room on the page is still joining, the chat's first render waits for an idle moment
+ * (src/join-yield.ts), so right after `joined()` the input may not exist yet (seen under CI load: "no part input").
+ */
 export async function typeAndSend(chat: MeteredChat, text: string): Promise<void> {
+  await waitUntil(() => chat.shadowRoot && hasPart(chat, 'input'), 'the chat input never appeared', { timeout: GUARD_MS });
   input(chat).focus();
   await sendKeys({ type: text });
   await sendKeys({ press: 'Enter' });

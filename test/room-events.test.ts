@@ -77,6 +77,7 @@ describe('<metered-room> events and what people are told', () => {
     room.setAttribute('server-url', suite.server.wsUrl);
     room.setAttribute('api-key', suite.server.publishableKey);
     room.setAttribute('media', 'none');
+    room.setAttribute('prejoin', 'off');
     const errors = collectErrors(room);
     document.body.appendChild(room);
     suite.rooms.push(room);
@@ -96,6 +97,7 @@ describe('<metered-room> events and what people are told', () => {
     room.setAttribute('server-url', suite.server.wsUrl);
     room.setAttribute('api-key', suite.server.publishableKey);
     room.setAttribute('media', 'none');
+    room.setAttribute('prejoin', 'off');
     const errors = collectErrors(room);
     document.body.appendChild(room);
     suite.rooms.push(room);

@@ -16,7 +16,12 @@ export const roomStyles = css`
    * themes with "* { all: revert }" make it inline. Inside a flex host it shrinks to the host's max-height; inside a
    * block host it takes the host's height.
    */
+  :host(:fullscreen) {
+    max-height: none;
+    padding: var(--_gap);
+  }
   .frame {
+    position: relative;
     flex: 1 1 auto;
     min-height: 0;
     height: 100%;
@@ -32,10 +37,15 @@ export const roomStyles = css`
     flex: 1 1 36rem;
     min-height: 0;
     display: grid;
-    grid-template-columns: minmax(0, 1fr) minmax(16rem, 24rem);
+    grid-template-columns: minmax(0, 1fr);
     grid-template-rows: minmax(0, 1fr) auto;
-    grid-template-areas: 'video chat' 'controls chat';
+    grid-template-areas: 'video' 'controls';
     gap: var(--_gap);
+  }
+  /* An open side panel (chat or participants) takes a column of its own. */
+  .layout.with-panel {
+    grid-template-columns: minmax(0, 1fr) minmax(16rem, 24rem);
+    grid-template-areas: 'video panel' 'controls panel';
   }
   /* The grid gives both children their size; their own defaults (a 16:9 video box, a 12rem chat) step aside. */
   .video {
@@ -43,9 +53,57 @@ export const roomStyles = css`
     min-height: 0;
     aspect-ratio: auto;
   }
-  .chat {
-    grid-area: chat;
+  .panel {
+    grid-area: panel;
     min-height: 0;
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+  }
+  .panel-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+  }
+  .panel-head h2 {
+    margin: 0;
+    font-size: 1rem;
+  }
+  .close {
+    padding: 0.2em;
+    min-height: 0;
+    display: inline-flex;
+  }
+  .chat {
+    flex: 1 1 auto;
+    min-height: 0;
+  }
+  /* The chat element's own display would otherwise win over the hidden attribute. */
+  [hidden] {
+    display: none !important;
+  }
+  .people {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    overflow-y: auto;
+  }
+  .person {
+    display: flex;
+    align-items: center;
+    gap: 0.4em;
+    padding: 0.5em var(--_gap);
+    border-bottom: 1px solid var(--_border);
+  }
+  .person-name {
+    overflow-wrap: anywhere;
+  }
+  .you {
+    color: var(--_muted);
+  }
+  .mark {
+    display: inline-flex;
+    color: var(--_muted);
   }
   .controls {
     grid-area: controls;
@@ -57,6 +115,40 @@ export const roomStyles = css`
     background: var(--_surface);
     border-radius: var(--_radius);
   }
+  .control {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+  }
+  .icon {
+    flex: none;
+  }
+  .count {
+    min-inline-size: 1.4em;
+    padding: 0 0.4em;
+    border-radius: 1em;
+    font-size: 0.8em;
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  [aria-pressed='true'] > .count {
+    background: var(--_on-accent);
+    color: var(--_accent);
+  }
+  /* Over the call, not in its flow: the hint comes and goes as the user speaks and must not move the layout. */
+  .muted-hint {
+    position: absolute;
+    z-index: 2;
+    inset-block-start: var(--_gap);
+    inset-inline: 0;
+    inline-size: fit-content;
+    margin: 0 auto;
+    padding: 0.4em 1em;
+    border-radius: 1em;
+    background: var(--_text);
+    color: var(--_bg);
+    pointer-events: none;
+  }
   button,
   select {
     color: var(--_text);
@@ -65,10 +157,11 @@ export const roomStyles = css`
     padding: 0.4em 0.8em;
     min-height: 2.25rem;
   }
-  /* A switched-off microphone or camera reads as crossed out. */
-  button.device-toggle[aria-pressed='false'] {
-    color: var(--_muted);
-    text-decoration: line-through;
+  /* A switched-off microphone or camera: its icon is crossed out and the button turns to the danger colour. */
+  button.device-toggle[aria-pressed='false']:enabled {
+    background: var(--_danger);
+    border-color: var(--_danger);
+    color: var(--_bg);
   }
   button[aria-pressed='true']:not(.device-toggle) {
     background: var(--_accent);
@@ -128,13 +221,20 @@ export const roomStyles = css`
   .join {
     margin-bottom: var(--_gap);
   }
-  /* Narrow screens, last so that it wins over the rules above: one column, controls on one line. */
+  /* Narrow screens, last so that it wins over the rules above: one column, controls on one line, labels read out. */
   @media (max-width: 40rem) {
-    .layout {
+    .layout.with-panel {
       grid-template-columns: minmax(0, 1fr);
-      /* Chat gets the larger share: on a phone the tiles stay readable small, a chat does not. */
+      /* The panel gets the larger share: the tiles stay readable small, a chat does not. */
       grid-template-rows: minmax(6rem, 2fr) auto minmax(12rem, 3fr);
-      grid-template-areas: 'video' 'controls' 'chat';
+      grid-template-areas: 'video' 'controls' 'panel';
+    }
+    .control .label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
     }
     /* One line of controls that scrolls sideways, instead of four lines taken from the chat. */
     .controls {
@@ -144,6 +244,18 @@ export const roomStyles = css`
     }
     .controls > * {
       flex: none;
+    }
+  }
+  /* A phone: an open panel covers the video (which keeps playing under it); the controls stay below. */
+  @media (max-width: 480px) {
+    .layout.with-panel {
+      grid-template-rows: minmax(0, 1fr) auto;
+      grid-template-areas: 'video' 'controls';
+    }
+    .panel {
+      grid-area: video;
+      z-index: 1;
+      background: var(--_bg);
     }
   }
 `;

@@ -2,14 +2,23 @@ import { ContextProvider } from '@lit/context';
 import type { MeteredPeer, TokenProvider } from '@metered-ca/realtime';
 import { html, nothing, type PropertyValues } from 'lit';
 import { ERROR_TEXT } from '../error-text.js';
+import { closeIcon } from '../icons.js';
 import { JoinYieldingElement } from '../join-yield.js';
 import { roomContext, type Participant, type RoomState } from '../room-context.js';
 import { themeStyles } from '../theme.styles.js';
 import { LiveRegion } from './live-region.js';
 import type { DeviceKind } from './media-controller.js';
 import { roomStyles } from './metered-room.styles.js';
+import { prejoinStyles } from './prejoin.styles.js';
+import { CustomStates } from './custom-states.js';
+import { FullscreenController } from './fullscreen.js';
+import { MutedHint } from './muted-hint.js';
+import { renderParticipants } from './participants-panel.js';
+import { PrejoinController } from './prejoin-controller.js';
+import { renderPrejoin } from './prejoin-view.js';
 import { renderControls } from './room-controls.js';
-import { hasEnoughConfig, missingConfig } from './room-config.js';
+import { hasEnoughConfig, missingConfig, parseMedia } from './room-config.js';
+import { SidePanels } from './side-panels.js';
 import { RoomSession, type SessionConfig } from './room-session.js';
 
 /**
@@ -100,7 +109,7 @@ const autoJoinConverter = {
  * @cssprop --metered-font - Font family.
  */
 export class MeteredRoom extends JoinYieldingElement {
-  static override styles = [themeStyles, roomStyles];
+  static override styles = [themeStyles, roomStyles, prejoinStyles];
   // Reactive properties declared here rather than with decorators: the same behaviour without shipping the
   // decorator helpers in the script-tag bundle. The fields below carry the documentation and defaults.
   // None reflects: the page keeps exactly the attributes its author wrote (no `api-key=""` defaults written back,
@@ -113,6 +122,8 @@ export class MeteredRoom extends JoinYieldingElement {
     displayName: { attribute: 'display-name' },
     media: {},
     autoJoin: { attribute: 'auto-join', converter: autoJoinConverter },
+    prejoin: {},
+    remember: {},
     includeSenderMetadata: { attribute: 'include-sender-metadata', type: Boolean },
     debug: { type: Boolean },
     controls: { type: Boolean },
@@ -138,6 +149,15 @@ export class MeteredRoom extends JoinYieldingElement {
   media = 'audio video';
   /** Join as soon as the room is in the document with a channel and a credential. On by default; `auto-join="false"` turns it off. */
   autoJoin = true;
+  /**
+   * The pre-join screen of the default layout — camera preview, microphone level, devices, name, "start with
+   * microphone/camera off", Join — shown before the first join: the room joins when the user presses Join (or a
+   * script calls `join()`). On by default; `prejoin="off"` joins straight away (as `auto-join` says). Never shown
+   * with children.
+   */
+  prejoin = 'on';
+  /** The pre-join choices are remembered on this device (localStorage); `remember="off"` opts out. */
+  remember = 'on';
   /** Ask the server to stamp senders' token metadata on broadcasts (verified chat names). */
   includeSenderMetadata = false;
   /** Log the SDK's activity to the console. */
@@ -173,6 +193,13 @@ export class MeteredRoom extends JoinYieldingElement {
     detachedEventTarget: () => this.#detachedEventTarget(),
   });
   readonly #live = new LiveRegion(this);
+  readonly #states = new CustomStates(this);
+  readonly #prejoin = new PrejoinController(this);
+  readonly #panels = new SidePanels(this);
+  readonly #fullscreen = new FullscreenController(this);
+  readonly #mutedHint = new MutedHint(this);
+  /** The pre-join screen is still to be passed: from insertion into the page until the first join. */
+  #prejoinPending = false;
   #autoJoinPending = false;
   /** The leave started by the last removal: a room put back into the page rejoins after it finished. */
   #removal: Promise<void> = Promise.resolve();
@@ -195,6 +222,7 @@ export class MeteredRoom extends JoinYieldingElement {
     super();
     new ContextProvider(this, { context: roomContext, initialValue: this.#session.view });
     this.#session.view.addEventListener('change', () => this.#onSessionChange());
+    this.#states.set('idle');
   }
 
   /** Room lifecycle state. */
@@ -229,6 +257,7 @@ export class MeteredRoom extends JoinYieldingElement {
       this.#pendingRemoval = null;
     } else {
       this.#autoJoinPending = true;
+      this.#prejoinPending = true;
       // Queued before Lit's first update, so the capture and the socket start first and that render yields to
       // them (join-yield.ts). A microtask still sees properties a framework sets right after inserting the element.
       queueMicrotask(() => this.#autoJoin());
@@ -242,6 +271,7 @@ export class MeteredRoom extends JoinYieldingElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     navigator.mediaDevices?.removeEventListener('devicechange', this.#refreshDevices);
+    this.#mutedHint.watch(null); // its audio context and track clone (the preview stops itself)
     // A keyed-list reorder or a portal removes and re-inserts the element in one task: only a room still out of
     // the page a task later has really been removed.
     this.#pendingRemoval = setTimeout(() => {
@@ -268,12 +298,21 @@ export class MeteredRoom extends JoinYieldingElement {
     }
     if (changed.has('displayName') && changed.get('displayName') !== undefined) this.#session.nameChanged();
     this.#autoJoin();
+    const showsPrejoin = this.#showsPrejoin();
+    if (showsPrejoin && !this.#prejoin.opened) {
+      this.#prejoin.open(parseMedia(this.media ?? '') ?? new Set(), this.remember !== 'off', this.displayName ?? '');
+    } else if (!showsPrejoin && this.#prejoin.opened) this.#prejoin.close();
+    const { state } = this.#session;
+    const local = this.#session.media.local;
+    const mutedInCall = (state === 'joined' || state === 'reconnecting') && !local.microphoneEnabled;
+    this.#mutedHint.watch(mutedInCall ? (local.track('audio') ?? null) : null);
   }
 
   /** Joins once per connection when auto-join is on and the config suffices (after a removal's leave is over). */
   #autoJoin(): void {
     // (Not pending once disconnected: disconnectedCallback clears it.)
     if (!this.#autoJoinPending || !this.autoJoin || !hasEnoughConfig(this.#sessionConfig())) return;
+    if (this.#showsPrejoin()) return; // its Join button joins
     this.#autoJoinPending = false;
     const join = () => this.isConnected && !this.#session.active && void this.join();
     if (this.#session.state === 'leaving') void this.#removal.then(join);
@@ -282,6 +321,8 @@ export class MeteredRoom extends JoinYieldingElement {
 
   /** Joins the channel (captures media first). Errors are reported as `metered-error`; it never throws. */
   async join(): Promise<void> {
+    this.#prejoinPending = false;
+    this.#prejoin.close(); // the preview's camera is released before the call opens its own
     await this.#session.join();
     void this.#refreshDevices();
   }
@@ -337,17 +378,35 @@ export class MeteredRoom extends JoinYieldingElement {
       <div class="live" role="status">${this.#live.text}</div>
       ${this.#renderStatus()}
       <slot @slotchange=${this.#onSlotChange}></slot>
-      ${this.#renderBody()}
+      ${this.#showsPrejoin()
+        ? renderPrejoin(this.#prejoin, hasEnoughConfig(this.#sessionConfig()), () => this.#joinWithChoices())
+        : this.#renderBody()}
+      <p class="muted-hint" part="muted-hint" ?hidden=${!this.#mutedHint.shown}>You are muted</p>
     </div>`;
   }
 
   /** The default layout, or — with children — only the control bar when `controls` asks for it. */
   #renderBody() {
-    if (this.hasChildren) return this.controls ? this.#renderControlBar() : nothing;
-    return html`<div class="layout" part="layout">
+    if (this.hasChildren) return this.controls ? this.#renderControlBar(false) : nothing;
+    const { open } = this.#panels;
+    // The chat stays in the page while its panel is closed or shows the participants: it keeps receiving.
+    return html`<div class="layout ${open ? 'with-panel' : ''}" part="layout">
       <metered-video class="video" part="video" exportparts=${VIDEO_PARTS}></metered-video>
-      ${this.#renderControlBar()}
-      <metered-chat class="chat" part="chat" exportparts=${CHAT_PARTS}></metered-chat>
+      ${this.#renderControlBar(true)}
+      <section class="panel" part="panel" ?hidden=${!open} aria-labelledby="panel-title">
+        <div class="panel-head">
+          <h2 id="panel-title">${open === 'chat' ? 'Chat' : 'Participants'}</h2>
+          <button class="close" aria-label="Close panel" @click=${() => this.#panels.toggle(null)}>${closeIcon}</button>
+        </div>
+        ${open === 'participants' ? renderParticipants(this.participants, this.#session.media.local) : nothing}
+        <metered-chat
+          class="chat"
+          part="chat"
+          exportparts=${CHAT_PARTS}
+          ?hidden=${open !== 'chat'}
+          @metered-message=${this.#panels.onMessage}
+        ></metered-chat>
+      </section>
     </div>`;
   }
 
@@ -379,7 +438,7 @@ export class MeteredRoom extends JoinYieldingElement {
         : nothing;
     const canJoin =
       hasEnoughConfig(this.#sessionConfig()) &&
-      (state === 'left' || state === 'failed' || (state === 'idle' && !this.autoJoin));
+      (state === 'left' || state === 'failed' || (state === 'idle' && !this.autoJoin && !this.#showsPrejoin()));
     const joinButton = canJoin
       ? html`<button class="primary join" part="join" @click=${() => this.join()}>Join</button>`
       : nothing;
@@ -408,6 +467,7 @@ export class MeteredRoom extends JoinYieldingElement {
       }
     }
     this.#announced = { state, mediaError, iceError };
+    this.#states.set(state);
     this.requestUpdate();
   }
 
@@ -435,8 +495,27 @@ export class MeteredRoom extends JoinYieldingElement {
     return this.#lastParent?.isConnected ? this.#lastParent : document;
   }
 
-  #renderControlBar() {
-    return renderControls(this, this.#session.state, this.#session.media.local, this.devices);
+  /** The control bar; `withPanels` in the default layout (participants and chat buttons). */
+  #renderControlBar(withPanels: boolean) {
+    return renderControls(this, this.#session.state, this.#session.media.local, this.devices, {
+      fullscreen: this.#fullscreen.control(),
+      panels: withPanels ? this.#panels.controls(this.participants.length) : undefined,
+    });
+  }
+
+  /** The pre-join screen is shown: before the first join, in the default layout, unless `prejoin="off"`. */
+  #showsPrejoin(): boolean {
+    return this.#prejoinPending && this.prejoin !== 'off' && !this.hasChildren && this.#session.state === 'idle';
+  }
+
+  /** The pre-join screen's Join: the call starts with its name, devices and microphone/camera choices. */
+  #joinWithChoices(): void {
+    const choices = this.#prejoin.finish(this.remember !== 'off');
+    if (choices.name.trim()) this.displayName = choices.name.trim();
+    this.#session.media.local.deviceIds = { audio: choices.audioDeviceId, video: choices.videoDeviceId };
+    this.setMicrophoneEnabled(!choices.microphoneOff);
+    this.setCameraEnabled(!choices.cameraOff);
+    void this.join();
   }
 
   #onSlotChange(event: Event): void {

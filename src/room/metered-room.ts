@@ -94,7 +94,23 @@ const autoJoinConverter = {
  * @csspart error - The error panel (message, remedy, Join again).
  * @csspart notice - Why the call runs without camera/microphone (permission denied, no device, insecure page) or
  *   without the `ice-servers-url` list.
- * @csspart join - The Join button shown when the room is not in a call.
+ * @csspart join - The Join button: on the pre-join screen, and when the room is not in a call.
+ * @csspart prejoin - The pre-join screen (camera preview, microphone level, devices, name, Join).
+ * @csspart preview - The pre-join camera preview (or why there is none).
+ * @csspart name-input - The pre-join name field.
+ * @csspart meter - The pre-join microphone level meter.
+ * @csspart panel - The side panel of the default layout (chat or participants), with its close button.
+ * @csspart participants - The participants list in the side panel.
+ * @csspart participant - One person in the participants list.
+ * @csspart muted-hint - "You are muted", shown while you speak with the microphone off.
+ *
+ * @cssstate idle - Not joined yet (also while the pre-join screen shows).
+ * @cssstate joining - Joining the channel.
+ * @cssstate joined - In the call.
+ * @cssstate reconnecting - The connection dropped; the room is reconnecting by itself.
+ * @cssstate leaving - Leaving.
+ * @cssstate left - Left the call (by `leave()`, the Leave button, removal or a channel change).
+ * @cssstate failed - A fatal error ended the call (the error panel shows why).
  *
  * @cssprop --metered-background - Room background.
  * @cssprop --metered-surface - Control bar, banner and error panel background.

@@ -19,6 +19,7 @@
  * A reconnect's fresh RTCPeerConnection (`connection-reset`) keeps the window: the bound counts from the join.
  */
 import type { RemotePeer } from '@metered-ca/realtime';
+import { browserConnection } from './peer-connection.js';
 
 /** When a participant without a working media path is reported (well under the 20 s the issue allows). */
 export const NO_MEDIA_PATH_TIMEOUT_MS = 15_000;
@@ -129,9 +130,7 @@ export class MediaPathWatch {
   #restartIce(entry: Watched): void {
     if (entry.restarted || entry.remote.polite) return;
     entry.restarted = true;
-    // The SDK's connection is a real RTCPeerConnection (ice-config.ts builds it); restartIce() makes the SDK's
-    // negotiationneeded handler send an ICE-restart offer.
-    const pc = entry.remote.pc as Partial<Pick<RTCPeerConnection, 'restartIce'>>;
-    pc.restartIce?.();
+    // restartIce() makes the SDK's negotiationneeded handler send an ICE-restart offer.
+    browserConnection(entry.remote.pc)?.restartIce();
   }
 }

@@ -28,6 +28,7 @@
  * measured by bench/join-tail.mjs and bench/join-relay.mjs.
  */
 import type { RemotePeer } from '@metered-ca/realtime';
+import { browserConnection } from './peer-connection.js';
 
 /** Stable, `new`, and not one local candidate this long after negotiating, with host candidates allowed. */
 export const STALL_EARLY_MS = 1000;
@@ -66,12 +67,6 @@ export function isStalled(remote: RemotePeer, relayOnlyRoom = false): boolean {
 /** The other side sent us candidates: trickled candidates become part of the remote description. */
 function remoteSentCandidates(pc: RemotePeer['pc']): boolean {
   return /(^|\n)a=candidate:/.test(pc.remoteDescription?.sdp ?? '');
-}
-
-/** The SDK types `pc` without getConfiguration; in a browser it is a real RTCPeerConnection. */
-function isRelayOnly(pc: unknown): boolean {
-  const getConfiguration = (pc as Partial<RTCPeerConnection>).getConfiguration;
-  return typeof getConfiguration === 'function' && getConfiguration.call(pc).iceTransportPolicy === 'relay';
 }
 
 function hasCandidate(event: unknown): boolean {
@@ -122,7 +117,8 @@ export class ConnectionStallWatch {
     const pc = this.#pc;
     if (this.#negotiated || pc.signalingState !== 'stable' || pc.remoteDescription === null) return;
     this.#negotiated = true;
-    const wait = isRelayOnly(pc) ? STALL_RELAY_MS : STALL_EARLY_MS;
+    const relayOnly = browserConnection(pc)?.getConfiguration().iceTransportPolicy === 'relay';
+    const wait = relayOnly ? STALL_RELAY_MS : STALL_EARLY_MS;
     this.#check(wait, () => this.#localCandidates === 0 && isStalled(this.#remote, this.#relayOnlyRoom));
   };
 

@@ -9,5 +9,6 @@ import type { RemotePeer } from '@metered-ca/realtime';
 
 /** The SDK's connection `pc` (`RemotePeer.pc`, swapped for a fresh one by a reconnect) as the browser's, or null. */
 export function browserConnection(pc: RemotePeer['pc']): RTCPeerConnection | null {
-  return pc instanceof RTCPeerConnection ? pc : null;
+  // By its methods, not `instanceof`: a page (or a test) may have swapped in its own RTCPeerConnection class.
+  return typeof (pc as Partial<RTCPeerConnection>).getStats === 'function' ? (pc as RTCPeerConnection) : null;
 }

@@ -87,8 +87,8 @@ export class PeerEvents {
       onUpdated: (peerId) => this.#afterCapture(() => this.#emitPeer('metered-peer-updated', peerId, null)),
     });
     this.#paths = new MediaPathWatch({
+      // Never for a peer that left: peer-left and detach() stop its watch first.
       onNoPath: (peerId) => {
-        if (!this.#remotes.has(peerId)) return;
         this.#remotes.setNoMediaPath(peerId, true);
         host.report({ code: 'no_media_path', peerId, fatal: false });
       },
@@ -226,14 +226,12 @@ export class PeerEvents {
   }
 
   #watchStall(remote: RemotePeer): void {
-    const peer = this.#peer;
     this.#stallWatches.get(remote.id)?.dispose();
+    // A watch of an earlier join, of a peer that left or of a replaced connection is disposed (detach, peer-left,
+    // here) and never calls back. Only with media to send: with nothing to send there is nothing to negotiate, and
+    // a connection may rightly stay `new`.
     const watch = new ConnectionStallWatch(remote, () => {
-      if (this.#stallWatches.get(remote.id) === watch) this.#stallWatches.delete(remote.id);
-      // Only for the join that set the watch, a peer still here, and with media to send: with nothing to send
-      // there is nothing to negotiate, and a connection may rightly stay `new`.
-      if (peer !== this.#peer || !this.#remotes.has(remote.id) || !this.#host.publishes) return;
-      if (this.#stallRestarts-- > 0) this.#host.restartSocket();
+      if (this.#host.publishes && this.#stallRestarts-- > 0) this.#host.restartSocket();
     }, this.#host.relayOnly());
     this.#stallWatches.set(remote.id, watch);
   }

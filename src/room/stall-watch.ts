@@ -75,8 +75,9 @@ function hasCandidate(event: unknown): boolean {
 
 /**
  * Watches ONE media connection of `remote` (the one it has now; after a reconnect the SDK swaps in a fresh one,
- * which needs a watch of its own) and calls `onStalled` at most once, when it is stuck as described above. The
- * caller decides whether to act (the join still current, the peer still here, we publish, restarts left).
+ * which needs a watch of its own) and calls `onStalled` at most once, when it is stuck as described above, unless
+ * disposed first (the peer left, the connection was replaced, the join is over). The caller decides whether to act
+ * (we publish, restarts left).
  */
 export class ConnectionStallWatch {
   readonly #remote: RemotePeer;

@@ -28,6 +28,7 @@
  * measured by bench/join-tail.mjs and bench/join-relay.mjs.
  */
 import type { RemotePeer } from '@metered-ca/realtime';
+import { isRecord } from '../wire/is-record.js';
 import { browserConnection } from './peer-connection.js';
 
 /** Stable, `new`, and not one local candidate this long after negotiating, with host candidates allowed. */
@@ -70,7 +71,7 @@ function remoteSentCandidates(pc: RemotePeer['pc']): boolean {
 }
 
 function hasCandidate(event: unknown): boolean {
-  return typeof event === 'object' && event !== null && !!(event as Partial<RTCPeerConnectionIceEvent>).candidate;
+  return isRecord(event) && !!event.candidate;
 }
 
 /**

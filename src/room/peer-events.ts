@@ -231,7 +231,7 @@ export class PeerEvents {
     // here) and never calls back. Only with media to send: with nothing to send there is nothing to negotiate, and
     // a connection may rightly stay `new`.
     const watch = new ConnectionStallWatch(remote, () => {
-      if (this.#host.publishes && this.#stallRestarts-- > 0) this.#host.restartSocket();
+      if (this.#host.media.publishes && this.#stallRestarts-- > 0) this.#host.restartSocket();
     }, this.#host.relayOnly());
     this.#stallWatches.set(remote.id, watch);
   }

@@ -8,13 +8,12 @@
  * poll a few times a second misses short sounds (measured with Chromium's fake microphone, whose beep most polls
  * never see); the energy counts every sample between two polls.
  *
- * The interval, its lifecycle and the discarding of stale reads are remote-poller.ts's, shared with
- * network-quality.ts.
+ * Read at every tick of the room's connection sampler (peer-events.ts); the interval, its lifecycle and the
+ * discarding of stale reads are remote-poller.ts's.
  */
 import type { RemotePeer } from '@metered-ca/realtime';
-import { ActiveSpeaker, LEVEL_POLL_MS } from './active-speaker.js';
+import { ActiveSpeaker } from './active-speaker.js';
 import { browserConnection } from './peer-connection.js';
-import { RemotePoller } from './remote-poller.js';
 
 /** What the levels tell the room. */
 export interface AudioLevelsHost {
@@ -24,53 +23,58 @@ export interface AudioLevelsHost {
   floorChanged(peerId: string | null): void;
 }
 
-interface Watched {
-  readonly remote: RemotePeer;
-  /** Running totals of its incoming audio at the last read (seconds of audio, and their energy). */
-  energy: number;
-  duration: number;
+/** Running totals of a participant's incoming audio (seconds of audio, and their energy). */
+interface AudioTotals {
+  readonly energy: number;
+  readonly duration: number;
 }
 
 export class AudioLevels {
   readonly speakers = new ActiveSpeaker();
   readonly #host: AudioLevelsHost;
-  readonly #poller = new RemotePoller<Watched>(
-    LEVEL_POLL_MS,
-    async (watched, current) => {
-      const level = await levelOf(watched);
-      return level !== null && current() && this.speakers.sample(watched.remote.id, level);
-    },
-    (changed) => {
-      if (this.speakers.settle()) this.#host.floorChanged(this.speakers.floor);
-      else if (changed) this.#host.changed();
-    },
-  );
+  /** Each participant's totals at the last read. */
+  readonly #totals = new Map<string, AudioTotals>();
 
   constructor(host: AudioLevelsHost) {
     this.#host = host;
   }
 
-  watch(remote: RemotePeer): void {
-    this.#poller.watch({ remote, energy: 0, duration: 0 });
+  /** Reads and records `remote`'s level; true when its `speaking` changed. Records nothing once `current()` is false. */
+  async measure(remote: RemotePeer, current: () => boolean): Promise<boolean> {
+    const totals = await totalsOf(remote);
+    if (!totals || !current()) return false;
+    const last = this.#totals.get(remote.id) ?? { energy: 0, duration: 0 };
+    this.#totals.set(remote.id, totals);
+    // Nothing new yet: no level. (After a reconnect the SDK swaps in a new connection whose totals start again
+    // from zero: its first read is below the last one, and later reads compare with it.)
+    if (totals.duration <= last.duration) return false;
+    const level = Math.sqrt(Math.max(0, totals.energy - last.energy) / (totals.duration - last.duration));
+    return this.speakers.sample(remote.id, level);
+  }
+
+  /** After a round of measurements (`changed`: someone's `speaking` changed): moves the floor when it is due. */
+  settle(changed: boolean): void {
+    if (this.speakers.settle()) this.#host.floorChanged(this.speakers.floor);
+    else if (changed) this.#host.changed();
   }
 
   forget(peerId: string): void {
-    this.#poller.forget(peerId);
+    this.#totals.delete(peerId);
     if (this.speakers.forget(peerId)) this.#host.floorChanged(null);
   }
 
   /** Stops everything (the join is over); the floor, if held, is free. */
   stop(): void {
     const hadFloor = this.speakers.floor !== null;
-    this.#poller.stop();
+    this.#totals.clear();
     this.speakers.clear();
     if (hadFloor) this.#host.floorChanged(null);
   }
 }
 
-/** The RMS level of what `watched.remote` sent since the last poll, or null when there is nothing to compare yet. */
-async function levelOf(watched: Watched): Promise<number | null> {
-  const pc = browserConnection(watched.remote.pc);
+/** The totals of what `remote` sent over its connection so far, or null when they cannot be read now. */
+async function totalsOf(remote: RemotePeer): Promise<AudioTotals | null> {
+  const pc = browserConnection(remote.pc);
   if (pc?.connectionState !== 'connected') return null;
   let energy = 0;
   let duration = 0;
@@ -86,11 +90,5 @@ async function levelOf(watched: Watched): Promise<number | null> {
   } catch {
     return null; // closed meanwhile (a leave, a reconnect): the next poll reads the new connection
   }
-  const last = { ...watched };
-  watched.energy = energy;
-  watched.duration = duration;
-  // Nothing new yet: no level. (After a reconnect the SDK swaps in a new connection whose totals start again
-  // from zero: its first read is below the last one, and later reads compare with it.)
-  if (duration <= last.duration) return null;
-  return Math.sqrt(Math.max(0, energy - last.energy) / (duration - last.duration));
+  return { energy, duration };
 }

@@ -28,7 +28,6 @@
  * measured by bench/join-tail.mjs and bench/join-relay.mjs.
  */
 import type { RemotePeer } from '@metered-ca/realtime';
-import { isRecord } from '../wire/is-record.js';
 import { browserConnection } from './peer-connection.js';
 
 /** Stable, `new`, and not one local candidate this long after negotiating, with host candidates allowed. */
@@ -65,72 +64,67 @@ export function isStalled(remote: RemotePeer, relayOnlyRoom = false): boolean {
 // left to media-path-watch.ts (ICE restart, then `no_media_path`). Judged by the room's configuration, not by the
 // connection's: the glare-stuck connection is simulated with relay-only connections (test/stall-recovery.test.ts).
 
-/** The other side sent us candidates: trickled candidates become part of the remote description. */
-function remoteSentCandidates(pc: RemotePeer['pc']): boolean {
-  return /(^|\n)a=candidate:/.test(pc.remoteDescription?.sdp ?? '');
+/** Whether `description` lists ICE candidates: trickled candidates become part of the descriptions. */
+function hasCandidates(description: RTCSessionDescription | null): boolean {
+  return /(^|\n)a=candidate:/.test(description?.sdp ?? '');
 }
 
-function hasCandidate(event: unknown): boolean {
-  return isRecord(event) && !!event.candidate;
+/** The other side sent us candidates. */
+function remoteSentCandidates(pc: RemotePeer['pc']): boolean {
+  return hasCandidates(pc.remoteDescription);
+}
+
+interface Watched {
+  /** The connection watched: after a reconnect the SDK swaps in a fresh one, which gets a fresh watch. */
+  readonly pc: RemotePeer['pc'];
+  /** When the check that does not look at candidates is due (Infinity once it is over). */
+  lateAt: number;
+  /** When the adaptive check is due, once signalling settled (Infinity once it is over). */
+  earlyAt: number | null;
 }
 
 /**
- * Watches ONE media connection of `remote` (the one it has now; after a reconnect the SDK swaps in a fresh one,
- * which needs a watch of its own) and calls `onStalled` at most once, when it is stuck as described above, unless
- * disposed first (the peer left, the connection was replaced, the join is over). The caller decides whether to act
- * (we publish, restarts left).
+ * Watches the current media connection of each remote participant and says, once per connection, when it is stuck
+ * as described above. Checked at every tick of the room's connection sampler (peer-events.ts, every LEVEL_POLL_MS):
+ * each check reads the participant's current connection, so there is nothing to listen to, detach or clear. The
+ * caller decides whether to act (we publish, restarts left).
  */
-export class ConnectionStallWatch {
-  readonly #remote: RemotePeer;
-  readonly #pc: RemotePeer['pc'];
-  readonly #onStalled: () => void;
-  readonly #relayOnlyRoom: boolean;
-  readonly #timers = new Set<ReturnType<typeof setTimeout>>();
-  #localCandidates = 0;
-  #negotiated = false;
-  #done = false;
+export class StallWatch {
+  readonly #watched = new Map<string, Watched>();
 
-  constructor(remote: RemotePeer, onStalled: () => void, relayOnlyRoom = false) {
-    this.#remote = remote;
-    this.#pc = remote.pc;
-    this.#onStalled = onStalled;
-    this.#relayOnlyRoom = relayOnlyRoom;
-    this.#pc.addEventListener('icecandidate', this.#onCandidate);
-    this.#pc.addEventListener('signalingstatechange', this.#onSignaling);
-    this.#check(STALL_TIMEOUT_MS, () => isStalled(remote, relayOnlyRoom));
-    this.#onSignaling();
+  /** Checks `remote`'s current connection; true, once per connection, when it is stuck. */
+  check(remote: RemotePeer, relayOnlyRoom: boolean): boolean {
+    const now = Date.now();
+    let entry = this.#watched.get(remote.id);
+    if (entry?.pc !== remote.pc) {
+      entry = { pc: remote.pc, lateAt: now + STALL_TIMEOUT_MS, earlyAt: null };
+      this.#watched.set(remote.id, entry);
+    }
+    const { pc } = entry;
+    // The first time signalling settles with both descriptions applied, the adaptive check is set.
+    if (entry.earlyAt === null && pc.signalingState === 'stable' && pc.remoteDescription !== null) {
+      const relayOnly = browserConnection(pc)?.getConfiguration().iceTransportPolicy === 'relay';
+      entry.earlyAt = now + (relayOnly ? STALL_RELAY_MS : STALL_EARLY_MS);
+    }
+    let due = false;
+    if (now >= entry.lateAt) {
+      entry.lateAt = Infinity;
+      due = true;
+    }
+    if (entry.earlyAt !== null && now >= entry.earlyAt) {
+      entry.earlyAt = Infinity;
+      due ||= !hasCandidates(pc.localDescription);
+    }
+    if (!due || !isStalled(remote, relayOnlyRoom)) return false;
+    entry.lateAt = entry.earlyAt = Infinity;
+    return true;
   }
 
-  /** Stops watching (the peer left, the connection was replaced, the join is over). */
-  dispose(): void {
-    this.#done = true;
-    for (const timer of this.#timers) clearTimeout(timer);
-    this.#timers.clear();
-    this.#pc.removeEventListener('icecandidate', this.#onCandidate);
-    this.#pc.removeEventListener('signalingstatechange', this.#onSignaling);
+  forget(peerId: string): void {
+    this.#watched.delete(peerId);
   }
 
-  readonly #onCandidate = (event: unknown): void => {
-    if (hasCandidate(event)) this.#localCandidates += 1;
-  };
-
-  /** The first time signalling settles with both descriptions applied, start the adaptive check. */
-  readonly #onSignaling = (): void => {
-    const pc = this.#pc;
-    if (this.#negotiated || pc.signalingState !== 'stable' || pc.remoteDescription === null) return;
-    this.#negotiated = true;
-    const relayOnly = browserConnection(pc)?.getConfiguration().iceTransportPolicy === 'relay';
-    const wait = relayOnly ? STALL_RELAY_MS : STALL_EARLY_MS;
-    this.#check(wait, () => this.#localCandidates === 0 && isStalled(this.#remote, this.#relayOnlyRoom));
-  };
-
-  #check(afterMs: number, stalled: () => boolean): void {
-    const timer = setTimeout(() => {
-      this.#timers.delete(timer);
-      if (this.#done || this.#remote.pc !== this.#pc || !stalled()) return;
-      this.dispose();
-      this.#onStalled();
-    }, afterMs);
-    this.#timers.add(timer);
+  clear(): void {
+    this.#watched.clear();
   }
 }

@@ -19,11 +19,13 @@
  * When to call it stuck is adaptive, because the stuck connection's mark — not one local ICE candidate — shows at
  * different speeds (issue 9: join → first frame p99 ≤ 3 s; the first version waited 10 s):
  * - a connection that may use host candidates has them within milliseconds of negotiating, on any machine: with
- *   none `STALL_EARLY_MS` after signalling became stable, it is stuck;
+ *   none `STALL_EARLY_MS` after signalling became stable (its local description lists none: gathered candidates
+ *   become part of it), it is stuck;
  * - a relay-only connection (`iceTransportPolicy: 'relay'`) gets its first candidate only from a TURN server's
  *   answer, which a far or slow server may take seconds to give: it gets `STALL_RELAY_MS`;
  * - and, as before, any connection still negotiated-but-`new` `STALL_TIMEOUT_MS` after it appeared is stuck, with
  *   or without candidates.
+ * Each of these is one check, made at the first tick of the room's connection sampler (LEVEL_POLL_MS) once due.
  * Proven by test/stall-recovery.test.ts (jammed relay-only connections, in an ordinary and a relay-only room) and
  * measured by bench/join-tail.mjs and bench/join-relay.mjs.
  */

@@ -2,7 +2,7 @@
  * Translates one join's SDK events into the room's store changes and DOM events: the other participants (who is
  * there, their names, streams and connection states), `metered-peer-joined` / `-updated` / `-left`, the room's own
  * messages (hello, stream roles) kept apart from the customer data chat sees, and the watches on each media
- * connection (a stuck start, its network quality). What the SDK says about our OWN connection (joined, reconnecting, lost, errors) goes to the session's
+ * connection (a stuck start, no media path, audio levels, network quality). What the SDK says about our OWN connection (joined, reconnecting, lost, errors) goes to the session's
  * state machine through `PeerLifecycle`.
  */
 import type { MeteredPeer, RemotePeer } from '@metered-ca/realtime';

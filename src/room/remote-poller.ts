@@ -1,6 +1,8 @@
 /**
- * The polling that audio-levels.ts and network-quality.ts share: every `periodMs`, while at least one remote
- * participant is watched, measure each of them (reading `getStats()` of its connection) and then finish the round.
+ * The polling of the remote participants' media connections, shared by the room's connection sampler
+ * (peer-events.ts: stall and media-path checks, audio levels) and network-quality.ts: every `periodMs`, while at
+ * least one remote participant is watched, measure each of them (e.g. read `getStats()` of its connection) and then
+ * finish the round. Two pollers, not one: the quality poller's own period is what its tests observe.
  *
  * - One interval per poller, running only while someone is watched: `stop()` (leave, removal, a failed join) and
  *   the last `forget()` clear it.

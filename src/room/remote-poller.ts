@@ -2,7 +2,8 @@
  * The polling of the remote participants' media connections, shared by the room's connection sampler
  * (peer-events.ts: stall and media-path checks, audio levels) and network-quality.ts: every `periodMs`, while at
  * least one remote participant is watched, measure each of them (e.g. read `getStats()` of its connection) and then
- * finish the round. Two pollers, not one: the quality poller's own period is what its tests observe.
+ * finish the round. Network quality keeps an interval of its own (QUALITY_POLL_MS, eight sampler ticks), which
+ * test/network-quality.test.ts watches start and stop with the participants.
  *
  * - One interval per poller, running only while someone is watched: `stop()` (leave, removal, a failed join) and
  *   the last `forget()` clear it.

@@ -42,8 +42,12 @@ describe('<metered-room> call', () => {
     const alice = addRoom(suite.server, { channel, media: 'none' });
     const bob = addRoom(suite.server, { channel, media: 'none' });
     rooms.push(alice, bob);
+    // Each hears of the other once its hello arrives, which may be after both are in `participants`: wait for
+    // those events, or the listeners below would catch them instead of Carol's.
+    const met = Promise.all([oneEvent(alice, 'metered-peer-joined'), oneEvent(bob, 'metered-peer-joined')]);
     await waitForState(alice, 'joined');
     await waitForState(bob, 'joined');
+    await met;
     await waitUntil(() => alice.participants.length === 2 && bob.participants.length === 2, 'the two never met', {
       timeout: GUARD_MS,
     });

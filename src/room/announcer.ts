@@ -9,15 +9,13 @@
 import type { MeteredPeer } from '@metered-ca/realtime';
 import type { StreamRole } from '../room-context.js';
 import { randomId } from '../wire/random-id.js';
-import { helloMessage, streamRoleMessage, type MediaState } from './room-messages.js';
+import type { MediaController } from './media-controller.js';
+import { helloMessage, streamRoleMessage } from './room-messages.js';
 
 export interface AnnouncerSource {
   readonly displayName: string;
-  readonly publishes: boolean;
-  readonly camera: MediaStream | null;
-  readonly screen: MediaStream | null;
-  /** Our microphone / camera state, as the others should show it. */
-  readonly mediaState: MediaState;
+  /** Our media: whether we publish, our camera and screen streams, our microphone / camera state. */
+  readonly media: MediaController;
   /** A direct message was refused because the key or token lacks the `send` action. */
   sendRefused(): void;
 }
@@ -64,7 +62,7 @@ export class Announcer {
   }
 
   #messages(): object[] {
-    const { camera, screen } = this.#source;
+    const { camera, screen } = this.#source.media.local;
     return [
       this.#hello(),
       ...(camera ? [streamRoleMessage(camera.id, 'camera')] : []),
@@ -73,7 +71,7 @@ export class Announcer {
   }
 
   #hello(): object {
-    const { displayName, publishes, mediaState } = this.#source;
-    return helloMessage(displayName, publishes, this.#key, mediaState);
+    const { displayName, media } = this.#source;
+    return helloMessage(displayName, media.publishes, this.#key, media.mediaState);
   }
 }

@@ -15,6 +15,7 @@ import type { MeteredErrorInit } from '../events.js';
 import type { StreamRole } from '../room-context.js';
 import { LocalMedia } from './local-media.js';
 import type { MediaKind } from './room-config.js';
+import type { MediaState } from './room-messages.js';
 
 /** What the controller needs from the room session. */
 export interface MediaHost {
@@ -42,6 +43,14 @@ export class MediaController {
   /** True when this room sends media (announced to the others, so they do not wait for our stream). */
   get publishes(): boolean {
     return this.local.camera !== null;
+  }
+
+  /** Our microphone / camera state as the others see it: off when switched off, and when there is none. */
+  get mediaState(): MediaState {
+    return {
+      audioMuted: !this.local.microphoneEnabled || this.local.track('audio')?.readyState !== 'live',
+      videoMuted: !this.local.cameraEnabled || this.local.track('video')?.readyState !== 'live',
+    };
   }
 
   /**

@@ -17,8 +17,13 @@
  *   negotiated there is no path to miss: a room without media, or a key without `send`, which is
  *   `no_media_received`'s case) → `onNoPath` once; `onPath` when it connects after all.
  * A reconnect's fresh RTCPeerConnection (`connection-reset`) keeps the window: the bound counts from the join.
+ *
+ * Checked at every tick of the room's connection sampler (peer-events.ts, every LEVEL_POLL_MS) rather than on the
+ * connection's events with timers of its own: each check reads the participant's current connection, so a fresh one
+ * needs nothing, and there is nothing to detach or clear.
  */
 import type { RemotePeer } from '@metered-ca/realtime';
+import { browserConnection } from './peer-connection.js';
 
 /** When a participant without a working media path is reported (well under the 20 s the issue allows). */
 export const NO_MEDIA_PATH_TIMEOUT_MS = 15_000;
@@ -33,11 +38,8 @@ export interface MediaPathWatchOptions {
 }
 
 interface Watched {
-  remote: RemotePeer;
-  detach: () => void;
-  /** Timers of the current window (null: no window open, the path works or was reported). */
-  deadline: ReturnType<typeof setTimeout> | null;
-  restartTimer: ReturnType<typeof setTimeout> | null;
+  /** When the current window opened (Date.now()); null: no window open, the path works or was reported. */
+  openedAt: number | null;
   restarted: boolean;
   reported: boolean;
 }
@@ -45,93 +47,56 @@ interface Watched {
 export class MediaPathWatch {
   readonly #watched = new Map<string, Watched>();
   readonly #options: MediaPathWatchOptions;
-  /** Read when a window opens, so a test can shorten it. */
-  timeoutMs = NO_MEDIA_PATH_TIMEOUT_MS;
 
   constructor(options: MediaPathWatchOptions) {
     this.#options = options;
   }
 
-  /** Starts watching `remote`, or follows its fresh connection after a `connection-reset` (same window). */
-  watch(remote: RemotePeer): void {
-    let watched = this.#watched.get(remote.id);
-    if (watched) watched.detach();
-    else {
-      watched = { remote, detach: () => {}, deadline: null, restartTimer: null, restarted: false, reported: false };
-      this.#watched.set(remote.id, watched);
+  /** Checks `remote`'s current connection (the first check starts watching it). */
+  check(remote: RemotePeer): void {
+    let entry = this.#watched.get(remote.id);
+    if (!entry) this.#watched.set(remote.id, (entry = { openedAt: null, restarted: false, reported: false }));
+    const { pc } = remote;
+    if (pc.connectionState === 'connected') {
+      entry.openedAt = null;
+      if (entry.reported) {
+        entry.reported = false;
+        this.#options.onPath(remote.id);
+      }
+      return;
     }
-    const entry = watched;
-    const pc = remote.pc;
-    const onChange = () => this.#check(entry);
-    pc.addEventListener('connectionstatechange', onChange);
-    pc.addEventListener('iceconnectionstatechange', onChange);
-    entry.detach = () => {
-      pc.removeEventListener('connectionstatechange', onChange);
-      pc.removeEventListener('iceconnectionstatechange', onChange);
-    };
-    this.#check(entry);
+    if (pc.connectionState === 'closed') return; // a reconnect swaps in a fresh one (the next check reads it)
+    if (entry.openedAt === null && !entry.reported) {
+      entry.openedAt = Date.now();
+      entry.restarted = false;
+    }
+    if (pc.connectionState === 'failed' && pc.iceConnectionState !== 'failed') this.#restartIce(remote, entry);
+    if (entry.openedAt === null) return;
+    const open = Date.now() - entry.openedAt;
+    // Still checking candidates; or, relay-only, still without any (its TURN server unreachable: stall-watch.ts
+    // leaves that case to us). A restart gathers again, e.g. with fresh TURN credentials.
+    const stillTrying =
+      pc.iceConnectionState === 'checking' || (pc.iceConnectionState === 'new' && this.#options.relayOnly());
+    if (open >= ICE_RESTART_AFTER_MS && stillTrying) this.#restartIce(remote, entry);
+    if (open >= NO_MEDIA_PATH_TIMEOUT_MS && pc.remoteDescription !== null) {
+      entry.openedAt = null;
+      entry.reported = true;
+      this.#options.onNoPath(remote.id);
+    }
   }
 
   forget(peerId: string): void {
-    const entry = this.#watched.get(peerId);
-    if (!entry) return;
-    entry.detach();
-    this.#closeWindow(entry);
     this.#watched.delete(peerId);
   }
 
   clear(): void {
-    for (const peerId of [...this.#watched.keys()]) this.forget(peerId);
+    this.#watched.clear();
   }
 
-  #check(entry: Watched): void {
-    const { pc } = entry.remote;
-    if (pc.connectionState === 'connected') {
-      this.#closeWindow(entry);
-      if (entry.reported) {
-        entry.reported = false;
-        this.#options.onPath(entry.remote.id);
-      }
-      return;
-    }
-    if (pc.connectionState === 'closed') return; // a reconnect swaps in a fresh one (watch() follows it)
-    if (!entry.deadline && !entry.reported) this.#openWindow(entry);
-    if (pc.connectionState === 'failed' && pc.iceConnectionState !== 'failed') this.#restartIce(entry);
-  }
-
-  #openWindow(entry: Watched): void {
-    entry.restarted = false;
-    entry.restartTimer = setTimeout(() => {
-      entry.restartTimer = null;
-      const { pc } = entry.remote;
-      // Still checking candidates; or, relay-only, still without any (its TURN server unreachable: stall-watch.ts
-      // leaves that case to us). A restart gathers again, e.g. with fresh TURN credentials.
-      if (pc.iceConnectionState === 'checking' || (pc.iceConnectionState === 'new' && this.#options.relayOnly())) {
-        this.#restartIce(entry);
-      }
-    }, ICE_RESTART_AFTER_MS);
-    entry.deadline = setTimeout(() => {
-      entry.deadline = null;
-      const { pc } = entry.remote;
-      if (pc.connectionState === 'connected' || pc.remoteDescription === null) return;
-      entry.reported = true;
-      this.#options.onNoPath(entry.remote.id);
-    }, this.timeoutMs);
-  }
-
-  #closeWindow(entry: Watched): void {
-    if (entry.deadline) clearTimeout(entry.deadline);
-    if (entry.restartTimer) clearTimeout(entry.restartTimer);
-    entry.deadline = null;
-    entry.restartTimer = null;
-  }
-
-  #restartIce(entry: Watched): void {
-    if (entry.restarted || entry.remote.polite) return;
+  #restartIce(remote: RemotePeer, entry: Watched): void {
+    if (entry.restarted || remote.polite) return;
     entry.restarted = true;
-    // The SDK's connection is a real RTCPeerConnection (ice-config.ts builds it); restartIce() makes the SDK's
-    // negotiationneeded handler send an ICE-restart offer.
-    const pc = entry.remote.pc as Partial<Pick<RTCPeerConnection, 'restartIce'>>;
-    pc.restartIce?.();
+    // restartIce() makes the SDK's negotiationneeded handler send an ICE-restart offer.
+    browserConnection(remote.pc)?.restartIce();
   }
 }

@@ -5,13 +5,15 @@
  * `metered-network-quality` event at most once per QUALITY_EVENT_GAP_MS per participant, so a flapping link does
  * not flood listeners (the settled level still goes out, at the first poll after the gap).
  *
- * One interval for all participants, running only while someone is watched: `stop()` (leave, removal, a failed
- * join) and the last `forget()` clear it, and a poll still in flight then is discarded when it lands.
+ * The interval, its lifecycle and the discarding of stale reads are remote-poller.ts's, shared with
+ * audio-levels.ts.
  */
 import type { RemotePeer } from '@metered-ca/realtime';
 import type { NetworkQualityDetail } from '../events.js';
 import type { NetworkQualityLevel } from '../room-context.js';
-import { qualityLevel, readSample, type NetworkSample, type RtpTotals, type StatsLike } from './network-stats.js';
+import { qualityLevel, readSample, type NetworkSample, type RtpTotals } from './network-stats.js';
+import { browserConnection } from './peer-connection.js';
+import { RemotePoller } from './remote-poller.js';
 
 /** How often each remote connection's stats are read. */
 export const QUALITY_POLL_MS = 2000;
@@ -38,22 +40,15 @@ interface Watched {
   emittedAt: number;
 }
 
-interface StatsSource {
-  getStats(): Promise<StatsLike>;
-}
-
-/** The SDK types `pc` as a minimal interface without getStats; in a browser it is a real RTCPeerConnection. */
-function hasStats(pc: unknown): pc is StatsSource {
-  return typeof pc === 'object' && pc !== null && typeof (pc as Partial<StatsSource>).getStats === 'function';
-}
-
 export class NetworkQuality {
   readonly #host: NetworkQualityHost;
-  readonly #watched = new Map<string, Watched>();
-  #timer: ReturnType<typeof setInterval> | null = null;
-  /** Bumped by stop(): a poll that started before it is discarded. */
-  #generation = 0;
-  #polling = false;
+  readonly #poller = new RemotePoller<Watched>(
+    QUALITY_POLL_MS,
+    (watched, current) => this.#measure(watched, current),
+    (changed) => {
+      if (changed) this.#host.changed();
+    },
+  );
 
   constructor(host: NetworkQualityHost) {
     this.#host = host;
@@ -61,8 +56,7 @@ export class NetworkQuality {
 
   /** Starts measuring `remote` (and the interval, if it was idle). */
   watch(remote: RemotePeer): void {
-    if (this.#watched.has(remote.id)) return;
-    this.#watched.set(remote.id, {
+    this.#poller.watch({
       remote,
       measuredPc: null,
       totals: null,
@@ -71,62 +65,36 @@ export class NetworkQuality {
       emittedLevel: undefined,
       emittedAt: -Infinity,
     });
-    this.#timer ??= setInterval(() => void this.#poll(), QUALITY_POLL_MS);
   }
 
   /** Stops measuring a participant that left; the interval stops with the last one. */
   forget(peerId: string): void {
-    this.#watched.delete(peerId);
-    if (this.#watched.size === 0) this.#clearTimer();
+    this.#poller.forget(peerId);
   }
 
   /** Stops everything (the join is over). */
   stop(): void {
-    this.#watched.clear();
-    this.#generation += 1;
-    this.#clearTimer();
+    this.#poller.stop();
   }
 
   /** The participant's last level, or undefined before the first measurement of its connected path. */
   levelOf(peerId: string): NetworkQualityLevel | undefined {
-    return this.#watched.get(peerId)?.level;
-  }
-
-  #clearTimer(): void {
-    if (this.#timer !== null) clearInterval(this.#timer);
-    this.#timer = null;
-  }
-
-  async #poll(): Promise<void> {
-    // A slow getStats (a loaded machine) must not stack polls.
-    if (this.#polling) return;
-    this.#polling = true;
-    const generation = this.#generation;
-    try {
-      const changed = await Promise.all(
-        [...this.#watched.values()].map((watched) => this.#measure(watched, generation)),
-      );
-      if (generation === this.#generation && changed.some(Boolean)) this.#host.changed();
-    } finally {
-      this.#polling = false;
-    }
+    return this.#poller.get(peerId)?.level;
   }
 
   /** Measures one participant; true when its level changed. */
-  async #measure(watched: Watched, generation: number): Promise<boolean> {
-    const { remote } = watched;
-    const pc = remote.pc;
+  async #measure(watched: Watched, current: () => boolean): Promise<boolean> {
+    const pc = browserConnection(watched.remote.pc);
     let level: NetworkQualityLevel | undefined;
-    switch (pc.connectionState) {
+    switch (pc?.connectionState) {
       case 'connected': {
-        if (!hasStats(pc)) return false;
-        let report: StatsLike;
+        let report: RTCStatsReport;
         try {
           report = await pc.getStats();
         } catch {
           return false; // closed meanwhile (a leave, a reconnect): the next poll reads the new connection
         }
-        if (generation !== this.#generation || this.#watched.get(remote.id) !== watched) return false;
+        if (!current()) return false;
         const { sample, totals } = readSample(report, watched.measuredPc === pc ? watched.totals : null);
         watched.measuredPc = pc;
         watched.totals = totals;
@@ -149,7 +117,6 @@ export class NetworkQuality {
     this.#maybeEmit(watched);
     return changed;
   }
-
   #maybeEmit(watched: Watched): void {
     const { level, sample, remote } = watched;
     const now = Date.now();

@@ -5,6 +5,7 @@
  * loopback.
  */
 import type { NetworkQualityLevel } from '../room-context.js';
+import { isRecord } from '../wire/is-record.js';
 
 /** One measurement of the path to a remote participant. */
 export interface NetworkSample {
@@ -39,11 +40,7 @@ type StatsEntry = Readonly<Record<string, unknown>>;
 export type StatsLike = ReadonlyMap<string, unknown>;
 
 function entries(report: StatsLike): StatsEntry[] {
-  const found: StatsEntry[] = [];
-  report.forEach((value) => {
-    if (typeof value === 'object' && value !== null) found.push(value as StatsEntry);
-  });
-  return found;
+  return [...report.values()].filter(isRecord);
 }
 
 function numberField(entry: StatsEntry | undefined, field: string): number | null {
@@ -54,7 +51,7 @@ function numberField(entry: StatsEntry | undefined, field: string): number | nul
 function byId(report: StatsLike, id: unknown): StatsEntry | undefined {
   if (typeof id !== 'string') return undefined;
   const value = report.get(id);
-  return typeof value === 'object' && value !== null ? (value as StatsEntry) : undefined;
+  return isRecord(value) ? value : undefined;
 }
 
 /** The candidate pair ICE uses: the transport's `selectedCandidatePairId`, else the nominated succeeded pair. */

@@ -2,7 +2,7 @@
  * Translates one join's SDK events into the room's store changes and DOM events: the other participants (who is
  * there, their names, streams and connection states), `metered-peer-joined` / `-updated` / `-left`, the room's own
  * messages (hello, stream roles) kept apart from the customer data chat sees, and the watches on each media
- * connection (a stuck start, its network quality). What the SDK says about our OWN connection (joined, reconnecting, lost, errors) goes to the session's
+ * connection (a stuck start, no media path, audio levels, network quality). What the SDK says about our OWN connection (joined, reconnecting, lost, errors) goes to the session's
  * state machine through `PeerLifecycle`.
  */
 import type { MeteredPeer, RemotePeer } from '@metered-ca/realtime';
@@ -10,12 +10,14 @@ import type { MeteredErrorDetail } from '../errors.js';
 import type { MeteredErrorInit, MeteredEventMap } from '../events.js';
 import type { Participant, RoomDataDetail } from '../room-context.js';
 import { Announcer, type AnnouncerSource } from './announcer.js';
+import { LEVEL_POLL_MS } from './active-speaker.js';
 import { AudioLevels } from './audio-levels.js';
 import { MediaPathWatch } from './media-path-watch.js';
 import { NetworkQuality } from './network-quality.js';
 import { RemoteParticipants } from './remote-participants.js';
 import { isRoomMessage, parseHello, parseStreamRole } from './room-messages.js';
-import { ConnectionStallWatch, STALL_RESTARTS } from './stall-watch.js';
+import { RemotePoller } from './remote-poller.js';
+import { StallWatch, STALL_RESTARTS } from './stall-watch.js';
 
 /** What the SDK says about our own connection, for the session's state machine. */
 export interface PeerLifecycle {
@@ -57,8 +59,21 @@ export class PeerEvents {
   #stallRestarts = 0;
   /** Whether a media path forms with each participant (media-path-watch.ts). */
   readonly #paths: MediaPathWatch;
-  /** The stall watch of each remote's current media connection. */
-  readonly #stallWatches = new Map<string, ConnectionStallWatch>();
+  /** Whether each participant's current media connection is stuck before it starts (stall-watch.ts). */
+  readonly #stalls = new StallWatch();
+  /**
+   * The room's one sampler of the remote participants' media connections, every LEVEL_POLL_MS while anyone is
+   * there: the stall and media-path checks, then the audio levels. (Network quality polls every QUALITY_POLL_MS.)
+   */
+  readonly #sampler = new RemotePoller<{ readonly remote: RemotePeer }>(
+    LEVEL_POLL_MS,
+    ({ remote }, current) => {
+      this.#checkStall(remote);
+      this.#paths.check(remote);
+      return this.#levels.measure(remote, current);
+    },
+    (changed) => this.#levels.settle(changed),
+  );
 
   constructor(host: PeerEventsHost) {
     this.#host = host;
@@ -87,8 +102,8 @@ export class PeerEvents {
       onUpdated: (peerId) => this.#afterCapture(() => this.#emitPeer('metered-peer-updated', peerId, null)),
     });
     this.#paths = new MediaPathWatch({
+      // Never for a peer that left: the sampler checks only the participants still here.
       onNoPath: (peerId) => {
-        if (!this.#remotes.has(peerId)) return;
         this.#remotes.setNoMediaPath(peerId, true);
         host.report({ code: 'no_media_path', peerId, fatal: false });
       },
@@ -115,10 +130,10 @@ export class PeerEvents {
   /** Forgets the join: its participants, its timers. The SDK peer's own listeners die with its close(). */
   detach(): void {
     this.#peer = null;
+    this.#sampler.stop();
     this.#quality.stop();
     this.#levels.stop();
-    for (const watch of this.#stallWatches.values()) watch.dispose();
-    this.#stallWatches.clear();
+    this.#stalls.clear();
     this.#paths.clear();
     this.#remotes.clear();
   }
@@ -181,19 +196,19 @@ export class PeerEvents {
       // once its name is known (remote-participants.ts), after our own `metered-joined`.
       this.#remotes.add(remote);
       this.#watchNegotiation(remote);
+      this.#sampler.watch({ remote });
       this.#quality.watch(remote);
-      this.#levels.watch(remote);
     });
     peer.on('peer-left', ({ peer: remote }) => {
       if (!current()) return;
       const wasAnnounced = this.#remotes.isReady(remote.id);
       const name = this.#remotes.nameOf(remote.id);
+      this.#sampler.forget(remote.id);
       this.#quality.forget(remote.id);
       this.#levels.forget(remote.id);
-      this.#stallWatches.get(remote.id)?.dispose();
-      this.#stallWatches.delete(remote.id);
-      this.#remotes.remove(remote.id);
+      this.#stalls.forget(remote.id);
       this.#paths.forget(remote.id);
+      this.#remotes.remove(remote.id);
       if (wasAnnounced) this.#afterCapture(() => this.#host.emit('metered-peer-left', { peerId: remote.id, ...name }));
     });
     peer.on('data', (event) => {
@@ -211,30 +226,18 @@ export class PeerEvents {
   }
 
   #watchNegotiation(remote: RemotePeer): void {
-    // A connection that never starts is restarted (stall-watch.ts); after a reconnect the SDK swaps in a fresh
-    // one, which gets the same check. A peer that left meanwhile has a closed connection: nothing to do.
-    this.#watchStall(remote);
-    this.#paths.watch(remote);
-    remote.on('connection-reset', () => {
-      this.#watchStall(remote);
-      this.#paths.watch(remote);
-    });
     remote.on('negotiation-error', ({ err }) => {
       if (err.name !== 'IceRestartExhaustedError' || !this.#remotes.has(remote.id)) return;
       this.#host.report({ code: 'ice_restart_exhausted', peerId: remote.id, fatal: false, cause: err });
     });
   }
 
-  #watchStall(remote: RemotePeer): void {
-    const peer = this.#peer;
-    this.#stallWatches.get(remote.id)?.dispose();
-    const watch = new ConnectionStallWatch(remote, () => {
-      if (this.#stallWatches.get(remote.id) === watch) this.#stallWatches.delete(remote.id);
-      // Only for the join that set the watch, a peer still here, and with media to send: with nothing to send
-      // there is nothing to negotiate, and a connection may rightly stay `new`.
-      if (peer !== this.#peer || !this.#remotes.has(remote.id) || !this.#host.publishes) return;
-      if (this.#stallRestarts-- > 0) this.#host.restartSocket();
-    }, this.#host.relayOnly());
-    this.#stallWatches.set(remote.id, watch);
+  /**
+   * A connection that never starts is restarted (stall-watch.ts), only with media to send: with nothing to send
+   * there is nothing to negotiate, and a connection may rightly stay `new`.
+   */
+  #checkStall(remote: RemotePeer): void {
+    if (!this.#stalls.check(remote, this.#host.relayOnly())) return;
+    if (this.#host.media.publishes && this.#stallRestarts-- > 0) this.#host.restartSocket();
   }
 }

@@ -17,13 +17,11 @@ import { emit, errorDetail, type LeftDetail, type MeteredErrorInit, type Metered
 import { countJoining } from '../join-yield.js';
 import type { Participant, RoomState } from '../room-context.js';
 import { ClosePolicy } from './close-policy.js';
-import type { LocalMedia } from './local-media.js';
 import { MediaController } from './media-controller.js';
 import { PeerEvents } from './peer-events.js';
 import { checkMediaEnvironment } from './environment-checks.js';
 import { checkIceOptions, IceConfig, type IceOptions } from './ice-config.js';
 import { checkConfig, type RoomConfig } from './room-config.js';
-import type { MediaState } from './room-messages.js';
 import { RoomView } from './room-view.js';
 import { SocketWatch, type SocketClose } from './socket-watch.js';
 import { CountingTokenProvider, tokenUrlProvider } from './token-source.js';
@@ -103,18 +101,7 @@ export class RoomSession {
       get displayName() {
         return session.displayName;
       },
-      get publishes() {
-        return session.media.publishes;
-      },
-      get camera() {
-        return session.media.local.camera;
-      },
-      get screen() {
-        return session.media.local.screen;
-      },
-      get mediaState() {
-        return localMediaState(session.media.local);
-      },
+      media: this.media,
       emit: (name, detail) => this.#emit(name, detail),
       report: (init) => this.report(init),
       changed: () => this.changed(),
@@ -407,16 +394,8 @@ export class RoomSession {
         connectionState: 'connected',
         streams: this.media.local.streams(),
         joinedAt: 0,
-        ...localMediaState(this.media.local),
+        ...this.media.mediaState,
       },
     ];
   }
-}
-
-/** Our microphone / camera state as the others see it: off when switched off, and when there is none. */
-function localMediaState(local: LocalMedia): MediaState {
-  return {
-    audioMuted: !local.microphoneEnabled || local.track('audio')?.readyState !== 'live',
-    videoMuted: !local.cameraEnabled || local.track('video')?.readyState !== 'live',
-  };
 }

@@ -10,8 +10,6 @@ import type { WebSocketLike } from '@metered-ca/realtime';
 export interface SocketClose {
   code: number;
   reason: string;
-  /** Whether this socket ever opened (a refused upgrade closes 1006 without opening). */
-  opened: boolean;
 }
 
 export class SocketWatch {
@@ -25,14 +23,10 @@ export class SocketWatch {
 
   readonly factory = (url: string): WebSocketLike => {
     const socket = new WebSocket(url);
-    let opened = false;
     this.#open.add(socket);
-    socket.addEventListener('open', () => {
-      opened = true;
-    });
     socket.addEventListener('close', (event) => {
       this.#open.delete(socket);
-      this.#onClose({ code: event.code, reason: event.reason, opened });
+      this.#onClose({ code: event.code, reason: event.reason });
     });
     return socket;
   };

@@ -19,15 +19,18 @@
  * When to call it stuck is adaptive, because the stuck connection's mark — not one local ICE candidate — shows at
  * different speeds (issue 9: join → first frame p99 ≤ 3 s; the first version waited 10 s):
  * - a connection that may use host candidates has them within milliseconds of negotiating, on any machine: with
- *   none `STALL_EARLY_MS` after signalling became stable, it is stuck;
+ *   none `STALL_EARLY_MS` after signalling became stable (its local description lists none: gathered candidates
+ *   become part of it), it is stuck;
  * - a relay-only connection (`iceTransportPolicy: 'relay'`) gets its first candidate only from a TURN server's
  *   answer, which a far or slow server may take seconds to give: it gets `STALL_RELAY_MS`;
  * - and, as before, any connection still negotiated-but-`new` `STALL_TIMEOUT_MS` after it appeared is stuck, with
  *   or without candidates.
+ * Each of these is one check, made at the first tick of the room's connection sampler (LEVEL_POLL_MS) once due.
  * Proven by test/stall-recovery.test.ts (jammed relay-only connections, in an ordinary and a relay-only room) and
  * measured by bench/join-tail.mjs and bench/join-relay.mjs.
  */
 import type { RemotePeer } from '@metered-ca/realtime';
+import { browserConnection } from './peer-connection.js';
 
 /** Stable, `new`, and not one local candidate this long after negotiating, with host candidates allowed. */
 export const STALL_EARLY_MS = 1000;
@@ -63,76 +66,67 @@ export function isStalled(remote: RemotePeer, relayOnlyRoom = false): boolean {
 // left to media-path-watch.ts (ICE restart, then `no_media_path`). Judged by the room's configuration, not by the
 // connection's: the glare-stuck connection is simulated with relay-only connections (test/stall-recovery.test.ts).
 
-/** The other side sent us candidates: trickled candidates become part of the remote description. */
+/** Whether `description` lists ICE candidates: trickled candidates become part of the descriptions. */
+function hasCandidates(description: RTCSessionDescription | null): boolean {
+  return /(^|\n)a=candidate:/.test(description?.sdp ?? '');
+}
+
+/** The other side sent us candidates. */
 function remoteSentCandidates(pc: RemotePeer['pc']): boolean {
-  return /(^|\n)a=candidate:/.test(pc.remoteDescription?.sdp ?? '');
+  return hasCandidates(pc.remoteDescription);
 }
 
-/** The SDK types `pc` without getConfiguration; in a browser it is a real RTCPeerConnection. */
-function isRelayOnly(pc: unknown): boolean {
-  const getConfiguration = (pc as Partial<RTCPeerConnection>).getConfiguration;
-  return typeof getConfiguration === 'function' && getConfiguration.call(pc).iceTransportPolicy === 'relay';
-}
-
-function hasCandidate(event: unknown): boolean {
-  return typeof event === 'object' && event !== null && !!(event as Partial<RTCPeerConnectionIceEvent>).candidate;
+interface Watched {
+  /** The connection watched: after a reconnect the SDK swaps in a fresh one, which gets a fresh watch. */
+  readonly pc: RemotePeer['pc'];
+  /** When the check that does not look at candidates is due (Infinity once it is over). */
+  lateAt: number;
+  /** When the adaptive check is due, once signalling settled (Infinity once it is over). */
+  earlyAt: number | null;
 }
 
 /**
- * Watches ONE media connection of `remote` (the one it has now; after a reconnect the SDK swaps in a fresh one,
- * which needs a watch of its own) and calls `onStalled` at most once, when it is stuck as described above. The
- * caller decides whether to act (the join still current, the peer still here, we publish, restarts left).
+ * Watches the current media connection of each remote participant and says, once per connection, when it is stuck
+ * as described above. Checked at every tick of the room's connection sampler (peer-events.ts, every LEVEL_POLL_MS):
+ * each check reads the participant's current connection, so there is nothing to listen to, detach or clear. The
+ * caller decides whether to act (we publish, restarts left).
  */
-export class ConnectionStallWatch {
-  readonly #remote: RemotePeer;
-  readonly #pc: RemotePeer['pc'];
-  readonly #onStalled: () => void;
-  readonly #relayOnlyRoom: boolean;
-  readonly #timers = new Set<ReturnType<typeof setTimeout>>();
-  #localCandidates = 0;
-  #negotiated = false;
-  #done = false;
+export class StallWatch {
+  readonly #watched = new Map<string, Watched>();
 
-  constructor(remote: RemotePeer, onStalled: () => void, relayOnlyRoom = false) {
-    this.#remote = remote;
-    this.#pc = remote.pc;
-    this.#onStalled = onStalled;
-    this.#relayOnlyRoom = relayOnlyRoom;
-    this.#pc.addEventListener('icecandidate', this.#onCandidate);
-    this.#pc.addEventListener('signalingstatechange', this.#onSignaling);
-    this.#check(STALL_TIMEOUT_MS, () => isStalled(remote, relayOnlyRoom));
-    this.#onSignaling();
+  /** Checks `remote`'s current connection; true, once per connection, when it is stuck. */
+  check(remote: RemotePeer, relayOnlyRoom: boolean): boolean {
+    const now = Date.now();
+    let entry = this.#watched.get(remote.id);
+    if (entry?.pc !== remote.pc) {
+      entry = { pc: remote.pc, lateAt: now + STALL_TIMEOUT_MS, earlyAt: null };
+      this.#watched.set(remote.id, entry);
+    }
+    const { pc } = entry;
+    // The first time signalling settles with both descriptions applied, the adaptive check is set.
+    if (entry.earlyAt === null && pc.signalingState === 'stable' && pc.remoteDescription !== null) {
+      const relayOnly = browserConnection(pc)?.getConfiguration().iceTransportPolicy === 'relay';
+      entry.earlyAt = now + (relayOnly ? STALL_RELAY_MS : STALL_EARLY_MS);
+    }
+    let due = false;
+    if (now >= entry.lateAt) {
+      entry.lateAt = Infinity;
+      due = true;
+    }
+    if (entry.earlyAt !== null && now >= entry.earlyAt) {
+      entry.earlyAt = Infinity;
+      due ||= !hasCandidates(pc.localDescription);
+    }
+    if (!due || !isStalled(remote, relayOnlyRoom)) return false;
+    entry.lateAt = entry.earlyAt = Infinity;
+    return true;
   }
 
-  /** Stops watching (the peer left, the connection was replaced, the join is over). */
-  dispose(): void {
-    this.#done = true;
-    for (const timer of this.#timers) clearTimeout(timer);
-    this.#timers.clear();
-    this.#pc.removeEventListener('icecandidate', this.#onCandidate);
-    this.#pc.removeEventListener('signalingstatechange', this.#onSignaling);
+  forget(peerId: string): void {
+    this.#watched.delete(peerId);
   }
 
-  readonly #onCandidate = (event: unknown): void => {
-    if (hasCandidate(event)) this.#localCandidates += 1;
-  };
-
-  /** The first time signalling settles with both descriptions applied, start the adaptive check. */
-  readonly #onSignaling = (): void => {
-    const pc = this.#pc;
-    if (this.#negotiated || pc.signalingState !== 'stable' || pc.remoteDescription === null) return;
-    this.#negotiated = true;
-    const wait = isRelayOnly(pc) ? STALL_RELAY_MS : STALL_EARLY_MS;
-    this.#check(wait, () => this.#localCandidates === 0 && isStalled(this.#remote, this.#relayOnlyRoom));
-  };
-
-  #check(afterMs: number, stalled: () => boolean): void {
-    const timer = setTimeout(() => {
-      this.#timers.delete(timer);
-      if (this.#done || this.#remote.pc !== this.#pc || !stalled()) return;
-      this.dispose();
-      this.#onStalled();
-    }, afterMs);
-    this.#timers.add(timer);
+  clear(): void {
+    this.#watched.clear();
   }
 }

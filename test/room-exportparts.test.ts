@@ -44,6 +44,10 @@ describe('<metered-room> default layout: exportparts', () => {
     // `video` is the room's own part (the <metered-video> element); the inner <video> is `video-video`.
     expect(getComputedStyle(video).wordSpacing).to.equal('5px');
 
+    // The chat's first render may yield to the join (join-yield.ts): wait for its form.
+    await waitUntil(() => chat.shadowRoot?.querySelector('[part~="send"]'), 'no chat form rendered', {
+      timeout: GUARD_MS,
+    });
     const send = chat.shadowRoot!.querySelector('[part~="send"]')!;
     expect(getComputedStyle(send).letterSpacing).to.equal('9px');
     const list = chat.shadowRoot!.querySelector('[part~="list"]')!;

@@ -7,20 +7,9 @@ import { html, type TemplateResult } from 'lit';
 
 /** An outline icon from one SVG path (`d`): several sub-paths, one stroke. */
 export function icon(d: string): TemplateResult {
-  return html`<svg
-    class="icon"
-    viewBox="0 0 24 24"
-    width="20"
-    height="20"
-    aria-hidden="true"
-    fill="none"
-    stroke="currentColor"
-    stroke-width="2"
-    stroke-linecap="round"
-    stroke-linejoin="round"
-  >
-    <path d=${d}></path>
-  </svg>`;
+  // One line, no whitespace between the tags: it would become text in the label an icon sits in.
+  // prettier-ignore
+  return html`<svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d=${d}></path></svg>`;
 }
 
 const MIC = 'M12 2a3 3 0 0 0-3 3v7a3 3 0 0 0 6 0V5a3 3 0 0 0-3-3M19 10v2a7 7 0 0 1-14 0v-2M12 19v3';

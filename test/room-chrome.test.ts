@@ -6,6 +6,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { CHAT_MESSAGE_TYPE } from '../src/chat/chat-message.js';
+import type { MeteredChat } from '../src/chat/metered-chat.js';
 import type { MeteredRoom } from '../src/room/metered-room.js';
 import { joined } from './helpers/chat-dom.js';
 import { addRoom, GUARD_MS, roomSuite, uniqueChannel, waitForState } from './helpers/room.js';
@@ -107,6 +108,7 @@ describe('<metered-room> call chrome', () => {
     await alice.updateComplete;
     expect(shown(chat)).to.equal(true);
     expect(count(chatButton)).to.equal(null);
+    await (chat as MeteredChat).updateComplete; // its own render, which may wait for an idle moment (join-yield.ts)
     expect(chat.shadowRoot!.textContent).to.contain('hello u2');
     // The panel's own close button closes it too.
     panel(alice).querySelector<HTMLButtonElement>('.close')!.click();

@@ -128,7 +128,9 @@ export const videoStyles = css`
     color: #fca5a5;
   }
   .muted svg {
-    vertical-align: -0.2em;
+    width: 1em;
+    height: 1em;
+    vertical-align: -0.15em;
   }
   .badge {
     top: var(--_gap);

@@ -58,7 +58,7 @@ function runTeed(command, args) {
 
 /** The lines that say what failed (test runners' failure marks and errors), else the last lines, at most 30. */
 function failureLines(output) {
-  // eslint-disable-next-line no-control-regex -- progress bars redraw with terminal escapes
+  // Progress bars redraw with terminal escapes: strip them.
   const lines = output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').split('\n').map((line) => line.trimEnd());
   const marked = lines.filter((line) => /❌|✖|not ok|FAIL|Error|expected|Timed out|timeout/i.test(line));
   const picked = [...new Set(marked.length ? marked : lines.filter(Boolean).slice(-30))];

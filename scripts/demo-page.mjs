@@ -83,9 +83,9 @@ function installPageHelpers() {
  * Opens the demo on `baseUrl` (at `path`, `/` unless another copy of the page is wanted) in its own browser context
  * (separate storage, like a second tab of a second user) and records page errors and CSP violations in
  * `page.problems`, and the browser's own console errors (a refused script is reported only there) in
- * `page.consoleErrors`. Then presses the room's pre-join Join, unless `stayOnPrejoin`.
+ * `page.consoleErrors`.
  */
-export async function openDemo(browser, baseUrl, { room, name, path = '/', stayOnPrejoin = false }) {
+export async function openDemo(browser, baseUrl, { room, name, path = '/' }) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   await page.setViewport({ width: 1280, height: 800 });
@@ -98,23 +98,7 @@ export async function openDemo(browser, baseUrl, { room, name, path = '/', stayO
   const response = await page.goto(url, { waitUntil: 'load' });
   if (!response?.ok()) throw new Error(`GET ${url} answered ${response?.status()}`);
   page.problems = async () => [...problems, ...(await page.evaluate(() => window.__demo.problems))];
-  if (!stayOnPrejoin) await pressPrejoinJoin(page);
   return page;
-}
-
-/**
- * Waits for the room's pre-join screen and presses its Join, as a person would; returns what its name field said.
- */
-export async function pressPrejoinJoin(page, timeoutMs = 30_000) {
-  const join = await page.waitForFunction(
-    () => document.querySelector('metered-room')?.shadowRoot?.querySelector('[part~="prejoin"] [part~="join"]:not([disabled])'),
-    { timeout: timeoutMs },
-  );
-  const name = await page.evaluate(
-    () => document.querySelector('metered-room').shadowRoot.querySelector('[part~="name-input"]').value,
-  );
-  await join.asElement().click();
-  return name;
 }
 
 /** Resolves once the page shows a remote participant's video with frames still arriving; rejects after timeoutMs. */

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
-import { launchBrowser, openDemo, pressPrejoinJoin, sendChat, waitForChat, waitForRemoteVideo } from './demo-page.mjs';
+import { launchBrowser, openDemo, sendChat, waitForChat, waitForRemoteVideo } from './demo-page.mjs';
 
 const PORT = 8080;
 const BASE_URL = `http://localhost:${PORT}`;
@@ -183,8 +183,8 @@ try {
     const path = demoWithIntegrity(integrity);
     const wrongPath = demoWithIntegrity(`sha384-${Buffer.alloc(48).toString('base64')}`, 'wrong-');
     await check('the demo page loads twice, bundle with its integrity hash (Alice and Bob, same room)', async () => {
-      pages.push(await openDemo(browser, BASE_URL, { room, name: 'Alice', path, stayOnPrejoin: true }));
-      pages.push(await openDemo(browser, BASE_URL, { room, name: 'Bob', path, stayOnPrejoin: true }));
+      pages.push(await openDemo(browser, BASE_URL, { room, name: 'Alice', path }));
+      pages.push(await openDemo(browser, BASE_URL, { room, name: 'Bob', path }));
       await Promise.all(
         pages.map((page) => page.waitForFunction(() => customElements.get('metered-room') !== undefined, { timeout: 15_000 })),
       );
@@ -193,7 +193,7 @@ try {
       return `room ${room}, ${integrity.slice(0, 15)}…`;
     });
     await check('a bundle that does not match its integrity hash is refused', async () => {
-      const page = await openDemo(browser, BASE_URL, { room: `${room}-sri`, name: 'Mallory', path: wrongPath, stayOnPrejoin: true });
+      const page = await openDemo(browser, BASE_URL, { room: `${room}-sri`, name: 'Mallory', path: wrongPath });
       try {
         const deadline = Date.now() + 15_000;
         while (!page.consoleErrors.some((text) => text.includes('integrity')) && Date.now() < deadline) {
@@ -218,12 +218,6 @@ try {
           return tags.every((tag, i) => before[i] !== undefined && customElements.get(tag) === before[i]);
         });
         if (!kept) throw new Error('a tag is missing or was redefined');
-      });
-      await check('Alice and Bob see the pre-join screen with their name, and press its Join', async () => {
-        for (const [page, expected] of [[alice, 'Alice'], [bob, 'Bob']]) {
-          const name = await pressPrejoinJoin(page);
-          if (name !== expected) throw new Error(`the name field says "${name}", not "${expected}"`);
-        }
       });
       await check('Alice and Bob both join (metered-joined)', async () => {
         for (const page of pages) {

@@ -34,7 +34,6 @@ export async function joinAndWatch({ channel, serverUrl, apiKey, iceServers, dis
   await customElements.whenDefined('metered-room');
   const started = performance.now();
   const room = document.createElement('metered-room');
-  room.setAttribute('prejoin', 'off'); // the lab checks connectivity: no pre-join screen to click through
   room.setAttribute('channel', channel);
   room.setAttribute('server-url', serverUrl);
   room.setAttribute('api-key', apiKey);

@@ -184,7 +184,6 @@ describe('<metered-room> ICE configuration', () => {
     room.setAttribute('server-url', suite.server.wsUrl);
     room.setAttribute('channel', channel);
     room.setAttribute('media', 'none');
-    room.setAttribute('prejoin', 'off');
     room.tokenProvider = async () => token;
     return room;
   }

@@ -97,7 +97,6 @@ describe('<metered-room> renders yield to a join', () => {
   it('writes no attributes of its own: a key set as a property stays out of the DOM', async () => {
     const room = document.createElement('metered-room');
     room.autoJoin = false;
-    room.prejoin = 'off';
     room.channel = uniqueChannel('no-reflect');
     room.apiKey = suite.server.publishableKey;
     room.displayName = 'Ann';

@@ -77,7 +77,6 @@ describe('<metered-room> events and what people are told', () => {
     room.setAttribute('server-url', suite.server.wsUrl);
     room.setAttribute('api-key', suite.server.publishableKey);
     room.setAttribute('media', 'none');
-    room.setAttribute('prejoin', 'off');
     const errors = collectErrors(room);
     document.body.appendChild(room);
     suite.rooms.push(room);
@@ -97,7 +96,6 @@ describe('<metered-room> events and what people are told', () => {
     room.setAttribute('server-url', suite.server.wsUrl);
     room.setAttribute('api-key', suite.server.publishableKey);
     room.setAttribute('media', 'none');
-    room.setAttribute('prejoin', 'off');
     const errors = collectErrors(room);
     document.body.appendChild(room);
     suite.rooms.push(room);

@@ -84,13 +84,6 @@ export type MeteredRoomProps = {
   media?: MeteredRoom["media"];
   /** Join as soon as the room is in the document with a channel and a credential. On by default; `auto-join="false"` turns it off. */
   "auto-join"?: MeteredRoom["autoJoin"];
-  /** The pre-join screen of the default layout — camera preview, microphone level, devices, name, "start with
-microphone/camera off", Join — shown before the first join: the room joins when the user presses Join (or a
-script calls `join()`). On by default; `prejoin="off"` joins straight away (as `auto-join` says). Never shown
-with children. */
-  prejoin?: MeteredRoom["prejoin"];
-  /** The pre-join choices are remembered on this device (localStorage); `remember="off"` opts out. */
-  remember?: MeteredRoom["remember"];
   /** Ask the server to stamp senders' token metadata on broadcasts (verified chat names). */
   "include-sender-metadata"?: MeteredRoom["includeSenderMetadata"];
   /** Log the SDK's activity to the console. */
@@ -250,11 +243,7 @@ export type CustomElements = {
    * - **hint** - Why the room cannot join yet (no channel or no credential), shown once its configuration settled.
    * - **error** - The error panel (message, remedy, Join again).
    * - **notice** - Why the call runs without camera/microphone (permission denied, no device, insecure page) or without the `ice-servers-url` list.
-   * - **join** - The Join button: on the pre-join screen, and when the room is not in a call.
-   * - **prejoin** - The pre-join screen (camera preview, microphone level, devices, name, Join).
-   * - **preview** - The pre-join camera preview (or why there is none).
-   * - **name-input** - The pre-join name field.
-   * - **meter** - The pre-join microphone level meter.
+   * - **join** - The Join button shown when the room is not in a call.
    * - **panel** - The side panel of the default layout (chat or participants), with its close button.
    * - **participants** - The participants list in the side panel.
    * - **participant** - One person in the participants list.

@@ -11,7 +11,6 @@ await customElements.whenDefined('metered-room');
 await startSignal();
 const started = performance.now();
 const room = document.createElement('metered-room');
-room.setAttribute('prejoin', 'off'); // measures the join itself, not a person clicking Join
 room.setAttribute('channel', channel);
 room.setAttribute('display-name', name);
 room.setAttribute('api-key', apiKey);

@@ -7,7 +7,6 @@ await startSignal();
 const started = performance.now();
 const rooms = ['Ann', 'Ben'].map((name) => {
   const room = document.createElement('metered-room');
-  room.setAttribute('prejoin', 'off'); // measures the join itself, not a person clicking Join
   room.setAttribute('channel', channel);
   room.setAttribute('display-name', name);
   room.setAttribute('api-key', apiKey);

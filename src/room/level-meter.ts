@@ -1,5 +1,5 @@
 /**
- * The loudness of a microphone, about ten times a second, for the pre-join meter and the "You are muted" hint.
+ * The loudness of a microphone, about ten times a second, for the "You are muted" hint.
  * It measures a CLONE of the track, enabled: a muted microphone's own track is disabled and gives silence, but the
  * user muted the call, not the measurement. The clone and the audio context are closed by `stop()`.
  */

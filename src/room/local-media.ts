@@ -15,8 +15,6 @@ export class LocalMedia {
   screen: MediaStream | null = null;
   microphoneEnabled = true;
   cameraEnabled = true;
-  /** The devices to capture from (the pre-join screen's choice); the browser's default when unset or gone. */
-  deviceIds: Partial<Record<MediaKind, string>> = {};
 
   /** Bumped by stopAll(): a capture that started under an older epoch is stale and is stopped on arrival. */
   #epoch = 0;
@@ -33,7 +31,7 @@ export class LocalMedia {
     const epoch = this.#epoch;
     let stream: MediaStream;
     try {
-      stream = await navigator.mediaDevices.getUserMedia(captureConstraints(kinds, this.deviceIds));
+      stream = await navigator.mediaDevices.getUserMedia({ audio: kinds.has('audio'), video: kinds.has('video') });
     } catch (error) {
       return { kind: 'error', error };
     }
@@ -133,18 +131,6 @@ export class LocalMedia {
       track.enabled = track.kind === 'audio' ? this.microphoneEnabled : this.cameraEnabled;
     }
   }
-}
-
-/**
- * What to ask getUserMedia for: each kind in `kinds`, from its device in `deviceIds` when one is set — as a
- * preference, not `exact`, so a device unplugged since it was chosen falls back to the default instead of failing.
- */
-export function captureConstraints(
-  kinds: ReadonlySet<MediaKind>,
-  deviceIds: Partial<Record<MediaKind, string>>,
-): MediaStreamConstraints {
-  const constraint = (kind: MediaKind) => kinds.has(kind) && (deviceIds[kind] ? { deviceId: deviceIds[kind] } : true);
-  return { audio: constraint('audio'), video: constraint('video') };
 }
 
 /** The stream's first audio or video track. */

@@ -9,15 +9,12 @@ import { themeStyles } from '../theme.styles.js';
 import { LiveRegion } from './live-region.js';
 import type { DeviceKind } from './media-controller.js';
 import { roomStyles } from './metered-room.styles.js';
-import { prejoinStyles } from './prejoin.styles.js';
 import { CustomStates } from './custom-states.js';
 import { FullscreenController } from './fullscreen.js';
 import { MutedHint } from './muted-hint.js';
 import { renderParticipants } from './participants-panel.js';
-import { PrejoinController } from './prejoin-controller.js';
-import { renderPrejoin } from './prejoin-view.js';
 import { renderControls } from './room-controls.js';
-import { hasEnoughConfig, missingConfig, parseMedia } from './room-config.js';
+import { hasEnoughConfig, missingConfig } from './room-config.js';
 import { SidePanels } from './side-panels.js';
 import { RoomSession, type SessionConfig } from './room-session.js';
 
@@ -94,17 +91,13 @@ const autoJoinConverter = {
  * @csspart error - The error panel (message, remedy, Join again).
  * @csspart notice - Why the call runs without camera/microphone (permission denied, no device, insecure page) or
  *   without the `ice-servers-url` list.
- * @csspart join - The Join button: on the pre-join screen, and when the room is not in a call.
- * @csspart prejoin - The pre-join screen (camera preview, microphone level, devices, name, Join).
- * @csspart preview - The pre-join camera preview (or why there is none).
- * @csspart name-input - The pre-join name field.
- * @csspart meter - The pre-join microphone level meter.
+ * @csspart join - The Join button shown when the room is not in a call.
  * @csspart panel - The side panel of the default layout (chat or participants), with its close button.
  * @csspart participants - The participants list in the side panel.
  * @csspart participant - One person in the participants list.
  * @csspart muted-hint - "You are muted", shown while you speak with the microphone off.
  *
- * @cssstate idle - Not joined yet (also while the pre-join screen shows).
+ * @cssstate idle - Not joined yet.
  * @cssstate joining - Joining the channel.
  * @cssstate joined - In the call.
  * @cssstate reconnecting - The connection dropped; the room is reconnecting by itself.
@@ -125,7 +118,7 @@ const autoJoinConverter = {
  * @cssprop --metered-font - Font family.
  */
 export class MeteredRoom extends JoinYieldingElement {
-  static override styles = [themeStyles, roomStyles, prejoinStyles];
+  static override styles = [themeStyles, roomStyles];
   // Reactive properties declared here rather than with decorators: the same behaviour without shipping the
   // decorator helpers in the script-tag bundle. The fields below carry the documentation and defaults.
   // None reflects: the page keeps exactly the attributes its author wrote (no `api-key=""` defaults written back,
@@ -138,8 +131,6 @@ export class MeteredRoom extends JoinYieldingElement {
     displayName: { attribute: 'display-name' },
     media: {},
     autoJoin: { attribute: 'auto-join', converter: autoJoinConverter },
-    prejoin: {},
-    remember: {},
     includeSenderMetadata: { attribute: 'include-sender-metadata', type: Boolean },
     debug: { type: Boolean },
     controls: { type: Boolean },
@@ -165,15 +156,6 @@ export class MeteredRoom extends JoinYieldingElement {
   media = 'audio video';
   /** Join as soon as the room is in the document with a channel and a credential. On by default; `auto-join="false"` turns it off. */
   autoJoin = true;
-  /**
-   * The pre-join screen of the default layout — camera preview, microphone level, devices, name, "start with
-   * microphone/camera off", Join — shown before the first join: the room joins when the user presses Join (or a
-   * script calls `join()`). On by default; `prejoin="off"` joins straight away (as `auto-join` says). Never shown
-   * with children.
-   */
-  prejoin = 'on';
-  /** The pre-join choices are remembered on this device (localStorage); `remember="off"` opts out. */
-  remember = 'on';
   /** Ask the server to stamp senders' token metadata on broadcasts (verified chat names). */
   includeSenderMetadata = false;
   /** Log the SDK's activity to the console. */
@@ -210,12 +192,9 @@ export class MeteredRoom extends JoinYieldingElement {
   });
   readonly #live = new LiveRegion(this);
   readonly #states = new CustomStates(this);
-  readonly #prejoin = new PrejoinController(this);
   readonly #panels = new SidePanels(this);
   readonly #fullscreen = new FullscreenController(this);
   readonly #mutedHint = new MutedHint(this);
-  /** The pre-join screen is still to be passed: from insertion into the page until the first join. */
-  #prejoinPending = false;
   #autoJoinPending = false;
   /** The leave started by the last removal: a room put back into the page rejoins after it finished. */
   #removal: Promise<void> = Promise.resolve();
@@ -273,7 +252,6 @@ export class MeteredRoom extends JoinYieldingElement {
       this.#pendingRemoval = null;
     } else {
       this.#autoJoinPending = true;
-      this.#prejoinPending = true;
       // Queued before Lit's first update, so the capture and the socket start first and that render yields to
       // them (join-yield.ts). A microtask still sees properties a framework sets right after inserting the element.
       queueMicrotask(() => this.#autoJoin());
@@ -314,10 +292,6 @@ export class MeteredRoom extends JoinYieldingElement {
     }
     if (changed.has('displayName') && changed.get('displayName') !== undefined) this.#session.nameChanged();
     this.#autoJoin();
-    const showsPrejoin = this.#showsPrejoin();
-    if (showsPrejoin && !this.#prejoin.opened) {
-      this.#prejoin.open(parseMedia(this.media ?? '') ?? new Set(), this.remember !== 'off', this.displayName ?? '');
-    } else if (!showsPrejoin && this.#prejoin.opened) this.#prejoin.close();
     const { state } = this.#session;
     const local = this.#session.media.local;
     const mutedInCall = (state === 'joined' || state === 'reconnecting') && !local.microphoneEnabled;
@@ -328,7 +302,6 @@ export class MeteredRoom extends JoinYieldingElement {
   #autoJoin(): void {
     // (Not pending once disconnected: disconnectedCallback clears it.)
     if (!this.#autoJoinPending || !this.autoJoin || !hasEnoughConfig(this.#sessionConfig())) return;
-    if (this.#showsPrejoin()) return; // its Join button joins
     this.#autoJoinPending = false;
     const join = () => this.isConnected && !this.#session.active && void this.join();
     if (this.#session.state === 'leaving') void this.#removal.then(join);
@@ -337,8 +310,6 @@ export class MeteredRoom extends JoinYieldingElement {
 
   /** Joins the channel (captures media first). Errors are reported as `metered-error`; it never throws. */
   async join(): Promise<void> {
-    this.#prejoinPending = false;
-    this.#prejoin.close(); // the preview's camera is released before the call opens its own
     await this.#session.join();
     void this.#refreshDevices();
   }
@@ -394,9 +365,7 @@ export class MeteredRoom extends JoinYieldingElement {
       <div class="live" role="status">${this.#live.text}</div>
       ${this.#renderStatus()}
       <slot @slotchange=${this.#onSlotChange}></slot>
-      ${this.#showsPrejoin()
-        ? renderPrejoin(this.#prejoin, hasEnoughConfig(this.#sessionConfig()), () => this.#joinWithChoices())
-        : this.#renderBody()}
+      ${this.#renderBody()}
       <p class="muted-hint" part="muted-hint" ?hidden=${!this.#mutedHint.shown}>You are muted</p>
     </div>`;
   }
@@ -454,7 +423,7 @@ export class MeteredRoom extends JoinYieldingElement {
         : nothing;
     const canJoin =
       hasEnoughConfig(this.#sessionConfig()) &&
-      (state === 'left' || state === 'failed' || (state === 'idle' && !this.autoJoin && !this.#showsPrejoin()));
+      (state === 'left' || state === 'failed' || (state === 'idle' && !this.autoJoin));
     const joinButton = canJoin
       ? html`<button class="primary join" part="join" @click=${() => this.join()}>Join</button>`
       : nothing;
@@ -517,21 +486,6 @@ export class MeteredRoom extends JoinYieldingElement {
       fullscreen: this.#fullscreen.control(),
       panels: withPanels ? this.#panels.controls(this.participants.length) : undefined,
     });
-  }
-
-  /** The pre-join screen is shown: before the first join, in the default layout, unless `prejoin="off"`. */
-  #showsPrejoin(): boolean {
-    return this.#prejoinPending && this.prejoin !== 'off' && !this.hasChildren && this.#session.state === 'idle';
-  }
-
-  /** The pre-join screen's Join: the call starts with its name, devices and microphone/camera choices. */
-  #joinWithChoices(): void {
-    const choices = this.#prejoin.finish(this.remember !== 'off');
-    if (choices.name.trim()) this.displayName = choices.name.trim();
-    this.#session.media.local.deviceIds = { audio: choices.audioDeviceId, video: choices.videoDeviceId };
-    this.setMicrophoneEnabled(!choices.microphoneOff);
-    this.setCameraEnabled(!choices.cameraOff);
-    void this.join();
   }
 
   #onSlotChange(event: Event): void {

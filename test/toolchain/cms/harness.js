@@ -8,7 +8,5 @@ for (const name of ['metered-joined', 'metered-left', 'metered-state-change', 'm
   });
 }
 const room = document.querySelector('metered-room');
-// The checks here are about joining from a CMS block: no pre-join screen to click through.
-room.setAttribute('prejoin', 'off');
 room.setAttribute('server-url', `ws://${location.host}`);
 room.setAttribute('channel', new URLSearchParams(location.search).get('channel') ?? 'cms');

@@ -137,7 +137,7 @@ describe('<metered-room> call chrome', () => {
     expect(controls.top).to.be.at.least(panelBox.bottom);
   });
 
-  it.skip('the fullscreen button puts the whole room in fullscreen and back', async () => {
+  it('the fullscreen button puts the whole room in fullscreen and back', async () => {
     const room = addRoom(suite.server, { channel: uniqueChannel('chrome-fullscreen'), media: 'none' });
     rooms.push(room);
     await waitForState(room, 'joined');

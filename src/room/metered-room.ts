@@ -10,6 +10,7 @@ import { LiveRegion } from './live-region.js';
 import type { DeviceKind } from './media-controller.js';
 import { roomStyles } from './metered-room.styles.js';
 import { CustomStates } from './custom-states.js';
+import { FocusKeeper } from './focus-keeper.js';
 import { FullscreenController } from './fullscreen.js';
 import { MutedHint } from './muted-hint.js';
 import { renderParticipants } from './participants-panel.js';
@@ -195,6 +196,14 @@ export class MeteredRoom extends JoinYieldingElement {
   readonly #panels = new SidePanels(this);
   readonly #fullscreen = new FullscreenController(this);
   readonly #mutedHint = new MutedHint(this);
+  readonly #focus = new FocusKeeper();
+  /** The side panel the last render showed: its button takes the focus when its close button goes. */
+  #panelShown: string | null = null;
+  /**
+   * Set when join() or leave() is called with focus in the room (its Join, Join again or Leave button): where focus
+   * goes once the room is in that state — the first control (the microphone) once joined, Join once left.
+   */
+  #focusWhen: { state: RoomState; target: string } | null = null;
   #autoJoinPending = false;
   /** The leave started by the last removal: a room put back into the page rejoins after it finished. */
   #removal: Promise<void> = Promise.resolve();
@@ -277,6 +286,7 @@ export class MeteredRoom extends JoinYieldingElement {
 
   protected override willUpdate(): void {
     if (this.#missingAttribute !== null && hasEnoughConfig(this.#sessionConfig())) this.#missingAttribute = null;
+    this.#focus.before(this.shadowRoot);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -292,7 +302,20 @@ export class MeteredRoom extends JoinYieldingElement {
     }
     if (changed.has('displayName') && changed.get('displayName') !== undefined) this.#session.nameChanged();
     this.#autoJoin();
+    // Focus lost in this render: to the error panel's Join again, the panel's own button, the Join button, or the
+    // first control that works (after joining: the microphone).
+    this.#focus.after(this.shadowRoot, [
+      '.error button',
+      `[data-panel="${this.#panelShown}"]`,
+      '.join',
+      '.controls button:enabled',
+    ]);
+    this.#panelShown = this.#panels.open;
     const { state } = this.#session;
+    if (this.#focusWhen?.state === state) {
+      this.shadowRoot?.querySelector<HTMLElement>(this.#focusWhen.target)?.focus();
+      this.#focusWhen = null;
+    }
     const local = this.#session.media.local;
     const mutedInCall = (state === 'joined' || state === 'reconnecting') && !local.microphoneEnabled;
     this.#mutedHint.watch(mutedInCall ? (local.track('audio') ?? null) : null);
@@ -310,6 +333,7 @@ export class MeteredRoom extends JoinYieldingElement {
 
   /** Joins the channel (captures media first). Errors are reported as `metered-error`; it never throws. */
   async join(): Promise<void> {
+    this.#focusWhen = this.shadowRoot?.activeElement ? { state: 'joined', target: '.controls button:enabled' } : null;
     await this.#session.join();
     void this.#refreshDevices();
   }
@@ -317,6 +341,7 @@ export class MeteredRoom extends JoinYieldingElement {
   /** Leaves the channel, closes the connection and stops every capture track. */
   async leave(): Promise<void> {
     this.#autoJoinPending = false;
+    this.#focusWhen = this.shadowRoot?.activeElement ? { state: 'left', target: '.join' } : null;
     await this.#session.leave('leave');
   }
 

@@ -74,6 +74,7 @@ export function renderControls(
     html`<button
       part="control"
       class="control"
+      data-panel=${panel}
       aria-pressed=${panels!.open === panel}
       @click=${() => panels!.toggle(panel)}
     >

@@ -2,7 +2,8 @@
 // test/active-speaker.test.ts check them): 1, 2, 4 and 6 participants, a camera turned off with the microphone
 // muted, someone speaking (the ring), and a screen share on the stage — each light and dark, desktop and phone,
 // seen by Alice on the demo page. Chromium's fake microphone beeps without pause, so everyone but the speaker of
-// the moment is muted (their tiles show the crossed-out microphone). Used by scripts/screenshots.mjs.
+// the moment is muted (their tiles show the crossed-out microphone). Also the call chrome: the participants panel
+// (Alice muted) and chat closed with an unread count. Used by scripts/screenshots.mjs.
 import { openDemo } from './demo-page.mjs';
 
 const ROOM = 'tiles';
@@ -63,6 +64,14 @@ async function join(browser, serverUrl, name, { cameraOff = false } = {}) {
   return page;
 }
 
+/** Clicks the control of Alice's control bar labelled `label` (the label is its text, hidden on a phone). */
+function clickControl(page, label) {
+  return page.evaluate((text) => {
+    const buttons = document.querySelector('metered-room').shadowRoot.querySelectorAll('[part~="controls"] button');
+    [...buttons].find((button) => button.querySelector('.label')?.textContent === text).click();
+  }, label);
+}
+
 /** Shares a drawn "slide" from `page` (getDisplayMedia needs a user's choice; a canvas stream needs none). */
 function shareSlide(page) {
   return page.evaluate(async () => {
@@ -117,6 +126,31 @@ export async function shootCallStates(browser, serverUrl, shootAll) {
   others.push(await join(browser, serverUrl, 'Carol'), await join(browser, serverUrl, 'Dan', { cameraOff: true }));
   await waitForCall(alice, 4);
   await shootAll(alice, 'call-4');
+
+  // The chrome: Alice muted with the participants panel open, then chat closed while messages come in.
+  await roomCall(alice, 'setMicrophoneEnabled', false);
+  await clickControl(alice, 'Participants');
+  await shootAll(alice, 'call-participants');
+  await clickControl(alice, 'Participants');
+  const chatOpen = () =>
+    alice.evaluate(() => !document.querySelector('metered-room').shadowRoot.querySelector('metered-chat').hidden);
+  if (await chatOpen()) await clickControl(alice, 'Chat');
+  for (const text of ['Can everyone see the slides?', 'Starting in a minute']) {
+    await bob.evaluate((line) => {
+      const chat = window.__demo.deepAll(document, 'metered-chat')[0];
+      const input = chat.shadowRoot.querySelector('textarea');
+      input.value = line;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      chat.send();
+    }, text);
+  }
+  await alice.waitForFunction(
+    () => document.querySelector('metered-room').shadowRoot.querySelector('.count')?.textContent === '2',
+    { timeout: 30_000, polling: 250 },
+  );
+  await shootAll(alice, 'call-chat-unread');
+  await clickControl(alice, 'Chat');
+  await roomCall(alice, 'setMicrophoneEnabled', true);
 
   // The screen share with four people: with six, on two cores, its renegotiation with everyone took minutes.
   await shareSlide(bob);

@@ -116,6 +116,21 @@ describe('<metered-room> call chrome', () => {
     expect(shown(chat)).to.equal(false);
   });
 
+  it('a window that becomes phone-narrow closes the open chat (it would cover the video); wide again, it is back', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const room = addRoom(suite.server, { channel: uniqueChannel('chrome-narrow'), media: 'none' });
+    rooms.push(room);
+    await waitForState(room, 'joined');
+    await room.updateComplete;
+    const chat = room.shadowRoot!.querySelector('metered-chat')!;
+    expect(shown(chat), 'chat starts open on a wide screen').to.equal(true);
+    await setViewport({ width: 390, height: 844 });
+    await waitUntil(() => !shown(chat), 'the chat still covers the video on a phone', { timeout: GUARD_MS });
+    expect(control(room, 'Chat').getAttribute('aria-pressed')).to.equal('false');
+    await setViewport({ width: 1280, height: 800 });
+    await waitUntil(() => shown(chat), 'the chat did not come back on a wide screen', { timeout: GUARD_MS });
+  });
+
   it('on a phone chat starts closed, opens over the video, and the controls stay in view', async () => {
     await setViewport({ width: 390, height: 844 });
     const room = addRoom(suite.server, { channel: uniqueChannel('chrome-phone'), media: 'none' });
@@ -135,6 +150,9 @@ describe('<metered-room> call chrome', () => {
     const controls = room.shadowRoot!.querySelector('[part~="controls"]')!.getBoundingClientRect();
     expect(controls.bottom).to.be.at.most(room.getBoundingClientRect().bottom);
     expect(controls.top).to.be.at.least(panelBox.bottom);
+    // Leave is in view without scrolling the bar sideways (the device pickers, when there are any, come last).
+    const leave = control(room, 'Leave').getBoundingClientRect();
+    expect(leave.right, 'Leave is off screen').to.be.at.most(controls.right);
   });
 
   it('the fullscreen button puts the whole room in fullscreen and back', async () => {

@@ -157,6 +157,11 @@ export const roomStyles = css`
     padding: 0.4em 0.8em;
     min-height: 2.25rem;
   }
+  /* A device's name can be long ("Fake Default Audio Input", "FaceTime HD Camera (Built-in)"): it is cut, not the bar. */
+  select {
+    max-inline-size: 11rem;
+    text-overflow: ellipsis;
+  }
   /* A switched-off microphone or camera: its icon is crossed out and the button turns to the danger colour. */
   button.device-toggle[aria-pressed='false']:enabled {
     background: var(--_danger);
@@ -236,14 +241,24 @@ export const roomStyles = css`
       overflow: hidden;
       clip-path: inset(50%);
     }
-    /* One line of controls that scrolls sideways, instead of four lines taken from the chat. */
+    /* One line of icon controls, tighter, that scrolls sideways only when it must (instead of four lines taken from
+       the chat): on a 390 px phone the seven buttons fit. */
     .controls {
       flex-wrap: nowrap;
       overflow-x: auto;
       white-space: nowrap;
+      gap: 0.25rem;
+      padding: 0.25rem;
+    }
+    .control {
+      padding-inline: 0.5em;
     }
     .controls > * {
       flex: none;
+    }
+    /* The device pickers go last: participants, chat and leave stay in view without scrolling. */
+    .controls select {
+      order: 1;
     }
   }
   /* A phone: an open panel covers the video (which keeps playing under it); the controls stay below. */

@@ -129,9 +129,13 @@ export async function shootCallStates(browser, serverUrl, shootAll) {
 
   // The chrome: Alice muted with the participants panel open, then chat closed while messages come in.
   await roomCall(alice, 'setMicrophoneEnabled', false);
-  await clickControl(alice, 'Participants');
-  await shootAll(alice, 'call-participants');
-  await clickControl(alice, 'Participants');
+  const openPanel = (panel) => (page) =>
+    page.evaluate((name) => {
+      const button = document.querySelector('metered-room').shadowRoot.querySelector(`[data-panel="${name}"]`);
+      if (button.getAttribute('aria-pressed') !== 'true') button.click();
+    }, panel);
+  await shootAll(alice, 'call-participants', openPanel('participants'));
+  await openPanel('chat')(alice);
   const chatOpen = () =>
     alice.evaluate(() => !document.querySelector('metered-room').shadowRoot.querySelector('metered-chat').hidden);
   if (await chatOpen()) await clickControl(alice, 'Chat');
@@ -145,11 +149,13 @@ export async function shootCallStates(browser, serverUrl, shootAll) {
     }, text);
   }
   await alice.waitForFunction(
-    () => document.querySelector('metered-room').shadowRoot.querySelector('.count')?.textContent === '2',
+    () =>
+      document.querySelector('metered-room').shadowRoot.querySelector('[data-panel="chat"] .count')?.textContent ===
+      '2',
     { timeout: 30_000, polling: 250 },
   );
   await shootAll(alice, 'call-chat-unread');
-  await clickControl(alice, 'Chat');
+  await openPanel('chat')(alice);
   await roomCall(alice, 'setMicrophoneEnabled', true);
 
   // The screen share with four people: with six, on two cores, its renegotiation with everyone took minutes.

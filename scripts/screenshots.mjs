@@ -79,12 +79,16 @@ async function shoot(page, name) {
   console.log(`wrote ${path}`);
 }
 
-/** `page` as `name`-<desktop|phone>-<light|dark>. */
-async function shootAll(page, name) {
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
-      await page.setViewport(viewport);
+/**
+ * `page` as `name`-<desktop|phone>-<light|dark>. Desktop first, then phone: becoming phone-narrow closes the room's
+ * side panel (side-panels.ts), so `prepare(page)` runs after each size change to set up the state to show again.
+ */
+async function shootAll(page, name, prepare = async () => {}) {
+  for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+    await page.setViewport(viewport);
+    await prepare(page);
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
       await shoot(page, `${name}-${size}-${scheme}`);
     }
   }

@@ -198,6 +198,7 @@ export type CustomElements = {
    * - **video-muted** - The default `<metered-video>`'s `muted` part: The crossed-out microphone in the label (its accessible name is "Microphone off").
    * - **video-badge** - The default `<metered-video>`'s `badge` part: The "Connecting…" / "Reconnecting…" badge.
    * - **video-quality** - The default `<metered-video>`'s `quality` part: The network-quality bars on another participant's camera tile (`data-quality` 0–3; its accessible name is "Connection: good", "fair", "poor" or "bad").
+   * - **video-pip** - The default `<metered-video>`'s `pip` part: The picture-in-picture button on another participant's tile (shown on hover and focus; absent where the browser has no picture-in-picture).
    * - **video-empty** - The default `<metered-video>`'s `empty` part: The text shown while nobody is in the call.
    * - **video-overlay** - The default `<metered-video>`'s `overlay` part: The layer over the tiles while playback waits for a click.
    * - **video-start-button** - The default `<metered-video>`'s `start-button` part: The "Click to start audio and video" button.
@@ -252,6 +253,7 @@ export type CustomElements = {
    * - **placeholder** - The layer shown in a tile without video (camera off, or no stream yet).
    * - **avatar** - The circle with the initial of the name, in the placeholder.
    * - **label** - The name under each tile.
+   * - **pip** - The picture-in-picture button on another participant's tile (shown on hover and focus; absent where the browser has no picture-in-picture).
    * - **muted** - The crossed-out microphone in the label (its accessible name is "Microphone off").
    * - **badge** - The "Connecting…" / "Reconnecting…" badge.
    * - **quality** - The network-quality bars on another participant's camera tile (`data-quality` 0–3; its accessible name is "Connection: good", "fair", "poor" or "bad").

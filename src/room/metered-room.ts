@@ -33,7 +33,7 @@ function exportParts(prefix: string, parts: string): string {
 }
 const VIDEO_PARTS = exportParts(
   'video',
-  'base tile tile-featured tile-speaking video placeholder avatar label muted badge quality empty overlay ' +
+  'base tile tile-featured tile-speaking video placeholder avatar label muted badge quality pip empty overlay ' +
     'start-button',
 );
 const CHAT_PARTS = exportParts(

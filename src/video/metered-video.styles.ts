@@ -135,6 +135,30 @@ export const videoStyles = css`
   .badge {
     top: var(--_gap);
   }
+  /* Picture in picture: bottom corner at the end of the line, away from the name; shown on hover and keyboard focus
+     (always where there is no hover, on touch screens). */
+  .pip {
+    position: absolute;
+    bottom: var(--_gap);
+    inset-inline-end: var(--_gap);
+    display: inline-flex;
+    padding: 0.3em;
+    border: 0;
+    border-radius: var(--_radius);
+    background: rgb(0 0 0 / 0.6);
+    color: #ffffff;
+    cursor: pointer;
+    opacity: 0;
+  }
+  .tile:hover .pip,
+  .pip:focus-visible {
+    opacity: 1;
+  }
+  @media (hover: none) {
+    .pip {
+      opacity: 1;
+    }
+  }
   /* Network quality bars (quality-indicator.ts): top corner at the end of the line, away from the badge. */
   .quality {
     position: absolute;

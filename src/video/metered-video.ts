@@ -52,6 +52,8 @@ const NARROW_MAX_WIDTH = 480;
  * @csspart placeholder - The layer shown in a tile without video (camera off, or no stream yet).
  * @csspart avatar - The circle with the initial of the name, in the placeholder.
  * @csspart label - The name under each tile.
+ * @csspart pip - The picture-in-picture button on another participant's tile (shown on hover and focus; absent
+ *   where the browser has no picture-in-picture).
  * @csspart muted - The crossed-out microphone in the label (its accessible name is "Microphone off").
  * @csspart badge - The "Connecting…" / "Reconnecting…" badge.
  * @csspart quality - The network-quality bars on another participant's camera tile (`data-quality` 0–3; its

@@ -1,15 +1,14 @@
 /**
  * The tiles `<metered-video>` shows: one per participant (its camera, or an avatar with the initial of the name
  * while no stream has arrived or the camera is off) plus one per screen share, and the template of a tile: the
- * name with a muted-microphone icon and a ring while the participant speaks. The others' videos allow the
- * browser's own picture-in-picture (Chromium: the video's context menu; Firefox: its toggle on the video); our own
- * picture-in-picture button did not fit the bundle budget. Names are remote text, rendered as text.
+ * name with a muted-microphone icon and a ring while the participant speaks, and on the others' tiles a
+ * picture-in-picture button where the browser has it. Names are remote text, rendered as text.
  */
 import type { PeerConnectionState } from '@metered-ca/realtime';
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { NetworkQualityLevel, Participant, StreamRole } from '../room-context.js';
-import { micOffIcon } from '../icons.js';
+import { micOffIcon, pipIcon } from '../icons.js';
 import { renderQualityIndicator } from './quality-indicator.js';
 
 export interface VideoTile {
@@ -147,6 +146,7 @@ export function renderTile(tile: VideoTile, { featured, overlay = false }: TileL
     ${hasVideo(tile) ? nothing : renderAvatar(tile.name)}
     ${badge ? html`<span class="badge" part="badge">${badge}</span>` : nothing}
     ${quality === undefined ? nothing : renderQualityIndicator(quality)}
+    ${!tile.isLocal && hasVideo(tile) && document.pictureInPictureEnabled ? renderPictureInPicture() : nothing}
     <figcaption class="label" part="label">${tile.audioMuted ? renderMuted() : nothing}${tile.label}</figcaption>
   </figure>`;
 }
@@ -154,6 +154,19 @@ export function renderTile(tile: VideoTile, { featured, overlay = false }: TileL
 /** The initial of the name in a circle (one colour for everyone: a colour per name did not fit the bundle budget). */
 function renderAvatar(name: string): TemplateResult {
   return html`<div class="placeholder" part="placeholder" aria-hidden="true"><span class="avatar" part="avatar">${initial(name)}</span></div>`;
+}
+
+/**
+ * The picture-in-picture button: the tile's video in a floating window that stays on top while the person uses
+ * other tabs or apps. Hidden where the browser has none (Firefox offers its own toggle on the video instead).
+ */
+function renderPictureInPicture(): TemplateResult {
+  const open = (event: Event) => {
+    const video = (event.currentTarget as Element).closest('figure')?.querySelector('video');
+    // Refused without a user gesture or while another PiP opens: nothing to undo, the tile stays as it is.
+    video?.requestPictureInPicture().catch(() => undefined);
+  };
+  return html`<button class="pip" part="pip" aria-label="Picture in picture" title="Picture in picture" @click=${open}>${pipIcon}</button>`;
 }
 
 /** The muted-microphone icon, named in words for assistive technology. */

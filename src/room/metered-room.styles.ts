@@ -149,6 +149,14 @@ export const roomStyles = css`
     color: var(--_bg);
     pointer-events: none;
   }
+  /* In the default layout: over the video area, centred on it (not on the room, which includes the side panel). */
+  .layout > .muted-hint {
+    position: relative;
+    inset: auto;
+    grid-area: video;
+    align-self: start;
+    margin-block-start: var(--_gap);
+  }
   button,
   select {
     color: var(--_text);

@@ -391,8 +391,13 @@ export class MeteredRoom extends JoinYieldingElement {
       ${this.#renderStatus()}
       <slot @slotchange=${this.#onSlotChange}></slot>
       ${this.#renderBody()}
-      <p class="muted-hint" part="muted-hint" ?hidden=${!this.#mutedHint.shown}>You are muted</p>
+      ${this.hasChildren ? this.#renderMutedHint() : nothing}
     </div>`;
+  }
+
+  /** "You are muted": over the video area of the default layout, else over the top of the room. */
+  #renderMutedHint() {
+    return html`<p class="muted-hint" part="muted-hint" ?hidden=${!this.#mutedHint.shown}>You are muted</p>`;
   }
 
   /** The default layout, or — with children — only the control bar when `controls` asks for it. */
@@ -402,7 +407,7 @@ export class MeteredRoom extends JoinYieldingElement {
     // The chat stays in the page while its panel is closed or shows the participants: it keeps receiving.
     return html`<div class="layout ${open ? 'with-panel' : ''}" part="layout">
       <metered-video class="video" part="video" exportparts=${VIDEO_PARTS}></metered-video>
-      ${this.#renderControlBar(true)}
+      ${this.#renderMutedHint()} ${this.#renderControlBar(true)}
       <section class="panel" part="panel" ?hidden=${!open} aria-labelledby="panel-title">
         <div class="panel-head">
           <h2 id="panel-title">${open === 'chat' ? 'Chat' : 'Participants'}</h2>

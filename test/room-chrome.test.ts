@@ -133,10 +133,19 @@ describe('<metered-room> call chrome', () => {
 
   it('on a phone chat starts closed, opens over the video, and the controls stay in view', async () => {
     await setViewport({ width: 390, height: 844 });
-    const room = addRoom(suite.server, { channel: uniqueChannel('chrome-phone'), media: 'none' });
+    const channel = uniqueChannel('chrome-phone');
+    const room = addRoom(suite.server, { channel, media: 'none' });
     room.style.height = '100vh';
-    rooms.push(room);
+    room.style.marginInline = '8px'; // with the body's margin, 16 px each side, as on the demo page
+    // The other side, out of sight: only its message matters here.
+    const offstage = document.body.appendChild(Object.assign(document.createElement('div'), { hidden: true }));
+    const other = addRoom(suite.server, { channel, media: 'none' }, offstage);
+    rooms.push(room, other);
     await waitForState(room, 'joined');
+    // A message while the chat is closed: the Chat button carries a count, the widest the bar gets.
+    await waitForState(other, 'joined');
+    await other.peer!.send({ type: CHAT_MESSAGE_TYPE, id: 'p1', text: 'hi', name: 'Other', sentAt: Date.now() });
+    await waitUntil(() => count(control(room, 'Chat')) === '1', 'no unread count', { timeout: GUARD_MS });
     await room.updateComplete;
     const chat = room.shadowRoot!.querySelector('metered-chat')!;
     expect(shown(chat), 'chat open on a phone').to.equal(false);

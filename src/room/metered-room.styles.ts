@@ -259,7 +259,10 @@ export const roomStyles = css`
       padding: 0.25rem;
     }
     .control {
-      padding-inline: 0.5em;
+      padding-inline: 0.4em;
+    }
+    .count {
+      padding: 0 0.3em;
     }
     .controls > * {
       flex: none;

@@ -159,6 +159,10 @@ export const videoStyles = css`
       opacity: 1;
     }
   }
+  /* A filmstrip thumbnail is too small for a button beside its name: picture in picture from the stage only. */
+  .staged .tile:not(.featured) .pip {
+    display: none;
+  }
   /* Network quality bars (quality-indicator.ts): top corner at the end of the line, away from the badge. */
   .quality {
     position: absolute;

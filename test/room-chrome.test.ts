@@ -116,6 +116,25 @@ describe('<metered-room> call chrome', () => {
     expect(shown(chat)).to.equal(false);
   });
 
+  it("the bar shows text labels when it is wide, icons only when narrow: its own width, not the window's", async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const box = document.body.appendChild(document.createElement('div'));
+    box.style.width = '1200px';
+    try {
+      const room = addRoom(suite.server, { channel: uniqueChannel('chrome-labels'), media: 'none' }, box);
+      rooms.push(room);
+      await waitForState(room, 'joined');
+      await room.updateComplete;
+      const labelWidth = () => control(room, 'Leave').querySelector('.label')!.getBoundingClientRect().width;
+      expect(labelWidth(), 'no label on a wide bar').to.be.above(1);
+      box.style.width = '700px'; // a wide window, but the room in a narrow column: its bar is about 300 px
+      await frame();
+      expect(labelWidth(), 'labels on a 300 px bar').to.be.at.most(1);
+    } finally {
+      box.remove();
+    }
+  });
+
   it('a window that becomes phone-narrow closes the open chat (it would cover the video); wide again, it is back', async () => {
     await setViewport({ width: 1280, height: 800 });
     const room = addRoom(suite.server, { channel: uniqueChannel('chrome-narrow'), media: 'none' });

@@ -105,7 +105,18 @@ export const roomStyles = css`
     display: inline-flex;
     color: var(--_muted);
   }
+  /* The bar's own width decides whether the labels show (a room in a narrow column of a wide page, too). */
+  @container (max-width: 40rem) {
+    .control .label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+  }
   .controls {
+    container-type: inline-size;
     grid-area: controls;
     display: flex;
     flex-wrap: wrap;
@@ -234,20 +245,13 @@ export const roomStyles = css`
   .join {
     margin-bottom: var(--_gap);
   }
-  /* Narrow screens, last so that it wins over the rules above: one column, controls on one line, labels read out. */
+  /* Narrow screens, last so that it wins over the rules above: one column, controls on one line. */
   @media (max-width: 40rem) {
     .layout.with-panel {
       grid-template-columns: minmax(0, 1fr);
       /* The panel gets the larger share: the tiles stay readable small, a chat does not. */
       grid-template-rows: minmax(6rem, 2fr) auto minmax(12rem, 3fr);
       grid-template-areas: 'video' 'controls' 'panel';
-    }
-    .control .label {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
     }
     /* One line of icon controls, tighter, that scrolls sideways only when it must (instead of four lines taken from
        the chat): on a 390 px phone the seven buttons fit. */

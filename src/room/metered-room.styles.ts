@@ -114,6 +114,10 @@ export const roomStyles = css`
       overflow: hidden;
       clip-path: inset(50%);
     }
+    /* The device pickers go last: the buttons stay together on the first line. */
+    .controls select {
+      order: 1;
+    }
   }
   .controls {
     container-type: inline-size;
@@ -270,10 +274,6 @@ export const roomStyles = css`
     }
     .controls > * {
       flex: none;
-    }
-    /* The device pickers go last: participants, chat and leave stay in view without scrolling. */
-    .controls select {
-      order: 1;
     }
   }
   /* A phone: an open panel covers the video (which keeps playing under it); the controls stay below. */

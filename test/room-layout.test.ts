@@ -43,7 +43,16 @@ function expectInside(inner: Element, outer: { top: number; bottom: number; left
 
 /** What every layout must keep: controls and input inside `outer`, a scrolling chat list, tiles down to the bottom. */
 async function expectLayoutHolds(room: MeteredRoom, outer: { top: number; bottom: number; left: number; right: number }) {
-  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  await frames();
+  // On a phone the chat is a panel the user opens (it closes when the window becomes phone-narrow): open it, as
+  // they would, once the viewport change has been seen.
+  const chatButton = room.shadowRoot!.querySelector<HTMLButtonElement>('[data-panel="chat"]')!;
+  if (chatButton.getAttribute('aria-pressed') !== 'true') {
+    chatButton.click();
+    await room.updateComplete;
+    await frames();
+  }
   expectInside(room, outer, 'the room');
   expectInside(roomPart(room, 'controls'), outer, 'the control bar');
   expectInside(chatPart(room, 'input'), outer, 'the chat input');

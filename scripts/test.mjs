@@ -56,11 +56,12 @@ function runTeed(command, args) {
   });
 }
 
-/** The lines that say what failed (test runners' failure marks and errors), else the last lines, at most 30. */
+/** The lines that say what failed (test runners' failure marks and errors), else the last lines: at most 30, each cut to 300 characters. */
 function failureLines(output) {
   // Progress bars redraw with terminal escapes: strip them.
   const lines = output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').split('\n').map((line) => line.trimEnd());
   const marked = lines.filter((line) => /❌|✖|not ok|FAIL|Error|expected|Timed out|timeout/i.test(line));
   const picked = [...new Set(marked.length ? marked : lines.filter(Boolean).slice(-30))];
-  return picked.slice(0, 30);
+  // A diff of a generated file can be one very long line: the start says enough.
+  return picked.slice(0, 30).map((line) => (line.length > 300 ? `${line.slice(0, 300)}…` : line));
 }

@@ -201,9 +201,10 @@ export class MeteredRoom extends JoinYieldingElement {
   #panelShown: string | null = null;
   /**
    * Set when join() or leave() is called with focus in the room (its Join, Join again or Leave button): where focus
-   * goes once the room is in that state — the first control (the microphone) once joined, Join once left.
+   * goes once the room reaches one of these states — the first control (the microphone) once joined, "Join again"
+   * if the join failed, Join once left.
    */
-  #focusWhen: { state: RoomState; target: string } | null = null;
+  #focusWhen: Partial<Record<RoomState, string>> | null = null;
   #autoJoinPending = false;
   /** The leave started by the last removal: a room put back into the page rejoins after it finished. */
   #removal: Promise<void> = Promise.resolve();
@@ -304,16 +305,18 @@ export class MeteredRoom extends JoinYieldingElement {
     this.#autoJoin();
     // Focus lost in this render: to the error panel's Join again, the panel's own button, the Join button, or the
     // first control that works (after joining: the microphone).
+    const closedPanel = this.#panels.open ? null : this.#panelShown;
     this.#focus.after(this.shadowRoot, [
       '.error button',
-      `[data-panel="${this.#panelShown}"]`,
+      ...(closedPanel ? [`[data-panel="${closedPanel}"]`] : []),
       '.join',
       '.controls button:enabled',
     ]);
     this.#panelShown = this.#panels.open;
     const { state } = this.#session;
-    if (this.#focusWhen?.state === state) {
-      this.shadowRoot?.querySelector<HTMLElement>(this.#focusWhen.target)?.focus();
+    const focusTarget = this.#focusWhen?.[state];
+    if (focusTarget) {
+      this.shadowRoot?.querySelector<HTMLElement>(focusTarget)?.focus();
       this.#focusWhen = null;
     }
     const local = this.#session.media.local;
@@ -333,7 +336,8 @@ export class MeteredRoom extends JoinYieldingElement {
 
   /** Joins the channel (captures media first). Errors are reported as `metered-error`; it never throws. */
   async join(): Promise<void> {
-    this.#focusWhen = this.shadowRoot?.activeElement ? { state: 'joined', target: '.controls button:enabled' } : null;
+    const inside = !!this.shadowRoot?.activeElement;
+    this.#focusWhen = inside ? { joined: '.controls button:enabled', failed: '.error button' } : null;
     await this.#session.join();
     void this.#refreshDevices();
   }
@@ -341,7 +345,7 @@ export class MeteredRoom extends JoinYieldingElement {
   /** Leaves the channel, closes the connection and stops every capture track. */
   async leave(): Promise<void> {
     this.#autoJoinPending = false;
-    this.#focusWhen = this.shadowRoot?.activeElement ? { state: 'left', target: '.join' } : null;
+    this.#focusWhen = this.shadowRoot?.activeElement ? { left: '.join' } : null;
     await this.#session.leave('leave');
   }
 

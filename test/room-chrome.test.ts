@@ -164,7 +164,9 @@ describe('<metered-room> call chrome', () => {
     // A message while the chat is closed: the Chat button carries a count, the widest the bar gets.
     await waitForState(other, 'joined');
     await other.peer!.send({ type: CHAT_MESSAGE_TYPE, id: 'p1', text: 'hi', name: 'Other', sentAt: Date.now() });
-    await waitUntil(() => count(control(room, 'Chat')) === '1', 'no unread count', { timeout: GUARD_MS });
+    // The bar may not be rendered yet (a render waits while a room joins, join-yield.ts): no bar counts as no count.
+    const chatCount = () => room.shadowRoot!.querySelector('[data-panel="chat"] .count')?.textContent;
+    await waitUntil(() => chatCount() === '1', `unread count is ${chatCount()}`, { timeout: GUARD_MS });
     await room.updateComplete;
     const chat = room.shadowRoot!.querySelector('metered-chat')!;
     expect(shown(chat), 'chat open on a phone').to.equal(false);

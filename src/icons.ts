@@ -27,7 +27,6 @@ export const participantsIcon = icon(
 );
 export const chatIcon = icon('M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z');
 export const fullscreenIcon = icon('M8 3H3v5M16 3h5v5M21 16v5h-5M3 16v5h5');
-export const exitFullscreenIcon = icon('M3 8h5V3M16 3v5h5M21 16h-5v5M8 21v-5H3');
 export const leaveIcon = icon('M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4M16 17l5-5l-5-5M21 12H9');
 export const pipIcon = icon('M21 10V5H3v14h7M13 13h8v7h-8z');
 export const closeIcon = icon('M6 6l12 12M18 6L6 18');

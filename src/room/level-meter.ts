@@ -19,11 +19,6 @@ export class LevelMeter {
     this.#onLevel = onLevel;
   }
 
-  /** The track being measured (the original, not the clone), or null. */
-  get track(): MediaStreamTrack | null {
-    return this.#track;
-  }
-
   /** Measures `track` (an audio track), or nothing when null; a call with the same track keeps measuring it. */
   measure(track: MediaStreamTrack | null): void {
     if (track === this.#track) return;
@@ -46,11 +41,6 @@ export class LevelMeter {
       // Root mean square, scaled so that speech at a normal distance fills most of a meter.
       this.#onLevel(Math.min(1, Math.sqrt(sum / samples.length) * 4));
     }, INTERVAL_MS);
-  }
-
-  /** A context made before the user touched the page starts suspended; call this from a click or key press. */
-  resume(): void {
-    void this.#context?.resume();
   }
 
   stop(): void {

@@ -11,7 +11,6 @@ import {
   cameraIcon,
   cameraOffIcon,
   chatIcon,
-  exitFullscreenIcon,
   fullscreenIcon,
   leaveIcon,
   micIcon,
@@ -120,7 +119,7 @@ export function renderControls(
       : nothing}
     ${fullscreen
       ? html`<button part="control" class="control" aria-pressed=${fullscreen.active} @click=${fullscreen.toggle}>
-          ${fullscreen.active ? exitFullscreenIcon : fullscreenIcon}${label('Fullscreen')}
+          ${fullscreenIcon}${label('Fullscreen')}
         </button>`
       : nothing}
     <button

@@ -9,12 +9,12 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../scripts/demo-page.mjs';
 import { startCoturn } from '../test/helpers/coturn.mjs';
 import { bootstrapRatioInterval, median, startBenchServer } from './join-latency.mjs';
-import { firstLine, twoPageJoin } from './two-page-join.mjs';
+import { benchEnvironment, firstLine, twoPageJoin } from './two-page-join.mjs';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' } } });
 const runs = Number(values.runs);
@@ -123,13 +123,7 @@ const result = {
   runsOnTheWrongPath: wrongPath,
   samplesMs: samples,
   failures,
-  environment: {
-    node: process.version,
-    cpus: cpus().length,
-    loadAverage1mBefore: loadBefore,
-    loadAverage1mAfter: loadavg()[0],
-    date: new Date().toISOString(),
-  },
+  environment: benchEnvironment(loadBefore),
 };
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/join-relay.json', `${JSON.stringify(result, null, 2)}\n`);

@@ -7,11 +7,11 @@
 // `npm run build` first. Usage: node bench/join-tail.mjs [--runs N] (default 100) [--out NAME]. Not part of
 // `npm test`: numbers for people, no assertions. Writes bench/results/<NAME>.json (default join-tail).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../scripts/demo-page.mjs';
 import { startBenchServer } from './join-latency.mjs';
-import { firstLine, twoPageJoin } from './two-page-join.mjs';
+import { benchEnvironment, firstLine, twoPageJoin } from './two-page-join.mjs';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '100' }, out: { type: 'string', default: 'join-tail' } },
@@ -100,13 +100,7 @@ const result = {
   reconnectRuns,
   samplesMs: samples,
   failures,
-  environment: {
-    node: process.version,
-    cpus: cpus().length,
-    loadAverage1mBefore: loadBefore,
-    loadAverage1mAfter: loadavg()[0],
-    date: new Date().toISOString(),
-  },
+  environment: benchEnvironment(loadBefore),
 };
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(`bench/results/${values.out}.json`, `${JSON.stringify(result, null, 2)}\n`);

@@ -1,6 +1,7 @@
 // One two-page join, shared by join-tail.mjs and join-relay.mjs: each side is pages/room.html (one <metered-room>)
 // in its OWN browser context, as two people's tabs; both pages are loaded first, then both joins start together
 // through `window.benchGo()`, and each page reports `window.benchResult` (see pages/room.js).
+import { cpus, loadavg } from 'node:os';
 
 /**
  * Runs the join and returns one entry per side: the page's `benchResult` (`{ ms, … }` or `{ error }`; `{ error }`
@@ -37,4 +38,15 @@ export async function twoPageJoin(browser, urlForName, { timeoutMs, inspect = as
 /** The first line of an error's message, for a one-line log. */
 export function firstLine(error) {
   return error instanceof Error ? error.message.split('\n')[0] : String(error);
+}
+
+/** Where and under what load a benchmark ran, for its results file (`loadBefore`: the 1-minute load at its start). */
+export function benchEnvironment(loadBefore) {
+  return {
+    node: process.version,
+    cpus: cpus().length,
+    loadAverage1mBefore: loadBefore,
+    loadAverage1mAfter: loadavg()[0],
+    date: new Date().toISOString(),
+  };
 }

@@ -4,7 +4,7 @@
 // seen by Alice on the demo page. Chromium's fake microphone beeps without pause, so everyone but the speaker of
 // the moment is muted (their tiles show the crossed-out microphone). Also the call chrome: the participants panel
 // (Alice muted) and chat closed with an unread count. Used by scripts/screenshots.mjs.
-import { openDemo } from './demo-page.mjs';
+import { openDemo, sendOwn } from './demo-page.mjs';
 
 const ROOM = 'tiles';
 
@@ -140,13 +140,7 @@ export async function shootCallStates(browser, serverUrl, shootAll) {
     alice.evaluate(() => !document.querySelector('metered-room').shadowRoot.querySelector('metered-chat').hidden);
   if (await chatOpen()) await clickControl(alice, 'Chat');
   for (const text of ['Can everyone see the slides?', 'Starting in a minute']) {
-    await bob.evaluate((line) => {
-      const chat = window.__demo.deepAll(document, 'metered-chat')[0];
-      const input = chat.shadowRoot.querySelector('textarea');
-      input.value = line;
-      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-      chat.send();
-    }, text);
+    await sendOwn(bob, text);
   }
   await alice.waitForFunction(
     () =>

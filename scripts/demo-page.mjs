@@ -128,6 +128,20 @@ export async function sendChat(page, text, timeoutMs = 15_000) {
   await input.dispose();
 }
 
+/**
+ * Sends `text` from `page` through the chat's own input and `send()`, as typing would (without the keyboard, so
+ * several pages can send in turn quickly).
+ */
+export function sendOwn(page, text) {
+  return page.evaluate((line) => {
+    const chat = window.__demo.deepAll(document, 'metered-chat')[0];
+    const input = chat.shadowRoot.querySelector('textarea');
+    input.value = line;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    chat.send();
+  }, text);
+}
+
 /** Resolves once `text` is on screen in the page's chat and a metered-message event carried it. */
 export async function waitForChat(page, text, timeoutMs = 15_000) {
   await page.waitForFunction(

@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { shootCallStates } from './call-screenshots.mjs';
-import { launchBrowser, openDemo, waitForRemoteVideo } from './demo-page.mjs';
+import { launchBrowser, openDemo, sendOwn, waitForRemoteVideo } from './demo-page.mjs';
 
 const OUT = 'docs/screenshots';
 const MESSAGES = 50;
@@ -33,17 +33,6 @@ function chatCount(page) {
     const chat = window.__demo.deepAll(document, 'metered-chat')[0];
     return chat?.shadowRoot?.querySelectorAll('.message').length ?? 0;
   });
-}
-
-/** Sends `text` from `page` through the chat's own input and `send()`, as typing would. */
-function sendOwn(page, text) {
-  return page.evaluate((line) => {
-    const chat = window.__demo.deepAll(document, 'metered-chat')[0];
-    const input = chat.shadowRoot.querySelector('textarea');
-    input.value = line;
-    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-    chat.send();
-  }, text);
 }
 
 /** Both people talk in turn (Bob more than Alice), with a few long lines, until each chat shows MESSAGES. */
@@ -133,7 +122,8 @@ async function shootChatLayout(browser, serverUrl) {
   const cy = await openDemo(browser, serverUrl, { room: 'layout', name: 'Cy' });
   const chatShows = (n) =>
     cy.waitForFunction(
-      (count) => window.__demo.deepAll(document, 'metered-chat')[0]?.shadowRoot?.querySelectorAll('.message').length >= count,
+      (count) =>
+        window.__demo.deepAll(document, 'metered-chat')[0]?.shadowRoot?.querySelectorAll('.message').length >= count,
       { timeout: 30_000, polling: 50 },
       n,
     );

@@ -194,8 +194,10 @@ describe('<metered-room> call chrome', () => {
     button.focus();
     await sendKeys({ press: 'Enter' }); // a real key press: fullscreen needs a user gesture
     await waitUntil(() => document.fullscreenElement === room, 'the room did not go fullscreen', { timeout: GUARD_MS });
-    await room.updateComplete;
-    expect(button.getAttribute('aria-pressed')).to.equal('true');
+    // fullscreenElement changes a frame before 'fullscreenchange' fires (which re-renders the bar): wait for the button.
+    await waitUntil(() => button.getAttribute('aria-pressed') === 'true', 'the button did not show fullscreen', {
+      timeout: GUARD_MS,
+    });
     button.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => document.fullscreenElement === null, 'fullscreen did not end', { timeout: GUARD_MS });

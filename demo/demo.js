@@ -1,7 +1,10 @@
 // The demo page's only script. It uses the elements exactly as a page author would: it creates a <metered-room>
 // with attributes, and listens for the documented metered-* events. Nothing here reaches into the elements.
 
-/** Every event the elements document (see the README); all bubble and cross shadow roots. */
+/**
+ * Every event the elements document (see the README); all bubble and cross shadow roots. The manifest check
+ * (scripts/check-manifest.mjs) fails when one is missing here.
+ */
 const EVENTS = [
   'metered-joined',
   'metered-left',
@@ -9,6 +12,8 @@ const EVENTS = [
   'metered-peer-joined',
   'metered-peer-updated',
   'metered-peer-left',
+  'metered-active-speaker',
+  'metered-network-quality',
   'metered-message',
   'metered-error',
 ];

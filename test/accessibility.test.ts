@@ -1,9 +1,9 @@
 /**
  * Automated accessibility audits (axe-core, through @open-wc's `accessible()`) of the states of the default room
- * a user meets, each with zero violations (issue 12): in a call with four participants and chat messages, in dark
- * mode, right to left, with forced colours (high contrast), the error panel, and reconnecting. What axe cannot judge
- * (focus order, announcements, a screen reader's reading) is covered by the keyboard and live-region tests and
- * listed in docs/accessibility.md.
+ * a user meets, each with zero violations (issue 12): in a call with four participants and chat messages, with the
+ * participants panel open, in dark mode, right to left, with forced colours (high contrast), the error panel, and
+ * reconnecting. What axe cannot judge (focus order, announcements, a screen reader's reading) is covered by the
+ * keyboard and live-region tests and listed in docs/accessibility.md.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
@@ -32,15 +32,24 @@ describe('accessibility audits of the default room (axe-core, zero violations)',
     document.body.append(elsewhere);
     room = addRoom(server, { channel, displayName: 'Ada' });
     room.style.height = '640px';
-    for (const displayName of ['Bob', 'Chen', 'Dara']) others.push(addRoom(server, { channel, displayName, media: 'video' }, elsewhere));
+    for (const displayName of ['Bob', 'Chen', 'Dara'])
+      others.push(addRoom(server, { channel, displayName, media: 'video' }, elsewhere));
     await joined(room, ...others);
     await waitUntil(() => room.participants.length === 4, 'four participants', { timeout: GUARD_MS });
     for (const [index, other] of others.entries()) {
       const text = `Hello from ${other.displayName} (${index + 1})`;
-      await other.peer!.send({ type: CHAT_MESSAGE_TYPE, id: `a11y-${index}`, text, name: other.displayName, sentAt: Date.now() });
+      await other.peer!.send({
+        type: CHAT_MESSAGE_TYPE,
+        id: `a11y-${index}`,
+        text,
+        name: other.displayName,
+        sentAt: Date.now(),
+      });
     }
     const chat = roomPart(room, 'chat')!;
-    await waitUntil(() => chat.shadowRoot!.querySelectorAll('[part~="message"]').length === 3, 'messages missing', { timeout: GUARD_MS });
+    await waitUntil(() => chat.shadowRoot!.querySelectorAll('[part~="message"]').length === 3, 'messages missing', {
+      timeout: GUARD_MS,
+    });
   });
 
   after(async () => {
@@ -53,6 +62,23 @@ describe('accessibility audits of the default room (axe-core, zero violations)',
   it('in a call with four participants and chat messages (light)', async () => {
     await emulateMedia({ colorScheme: 'light' });
     await expect(room).to.be.accessible();
+  });
+
+  it('with the participants panel open (light and dark)', async () => {
+    const button = room.shadowRoot!.querySelector<HTMLButtonElement>('[data-panel="participants"]')!;
+    button.click();
+    try {
+      await waitUntil(() => roomPart(room, 'participants'), 'the participants panel did not open', {
+        timeout: GUARD_MS,
+      });
+      await expect(room).to.be.accessible();
+      await emulateMedia({ colorScheme: 'dark' });
+      await expect(room).to.be.accessible();
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+      room.shadowRoot!.querySelector<HTMLButtonElement>('[data-panel="chat"]')!.click();
+      await waitUntil(() => !roomPart(room, 'participants'), 'the chat panel did not come back', { timeout: GUARD_MS });
+    }
   });
 
   it('in dark mode', async () => {

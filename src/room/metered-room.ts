@@ -285,8 +285,15 @@ export class MeteredRoom extends JoinYieldingElement {
     }, 0);
   }
 
-  protected override willUpdate(): void {
+  // Work that changes what the room shows (a new name, the muted hint) is done here, before the render, so that
+  // render shows it; done in updated() it would schedule one more update after every change.
+  protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.#missingAttribute !== null && hasEnoughConfig(this.#sessionConfig())) this.#missingAttribute = null;
+    if (changed.has('displayName') && changed.get('displayName') !== undefined) this.#session.nameChanged();
+    const { state } = this.#session;
+    const local = this.#session.media.local;
+    const mutedInCall = (state === 'joined' || state === 'reconnecting') && !local.microphoneEnabled;
+    this.#mutedHint.watch(mutedInCall ? (local.track('audio') ?? null) : null);
     this.#focus.before(this.shadowRoot);
   }
 
@@ -301,8 +308,8 @@ export class MeteredRoom extends JoinYieldingElement {
         void this.join();
       });
     }
-    if (changed.has('displayName') && changed.get('displayName') !== undefined) this.#session.nameChanged();
-    this.#autoJoin();
+    // A microtask later: a join started here would change the state inside this update (one more update after it).
+    queueMicrotask(() => this.#autoJoin());
     // Focus lost in this render: to the error panel's Join again, the panel's own button, the Join button, or the
     // first control that works (after joining: the microphone).
     const closedPanel = this.#panels.open ? null : this.#panelShown;
@@ -319,9 +326,6 @@ export class MeteredRoom extends JoinYieldingElement {
       this.shadowRoot?.querySelector<HTMLElement>(focusTarget)?.focus();
       this.#focusWhen = null;
     }
-    const local = this.#session.media.local;
-    const mutedInCall = (state === 'joined' || state === 'reconnecting') && !local.microphoneEnabled;
-    this.#mutedHint.watch(mutedInCall ? (local.track('audio') ?? null) : null);
   }
 
   /** Joins once per connection when auto-join is on and the config suffices (after a removal's leave is over). */

@@ -1,9 +1,11 @@
 /**
  * The room's state as CSS custom states (custom-states.ts): a page rule such as
- * `metered-room:state(joined) + p { … }` really matches while the room is in that state, and only then.
+ * `metered-room:state(joined) + p { … }` really matches while the room is in that state, and only then; and an
+ * element is still built where the browser has no custom states.
  */
 import { expect } from '@open-wc/testing';
 import type { MeteredRoom } from '../src/room/metered-room.js';
+import { MeteredVideo } from '../src/video/metered-video.js';
 import { addRoom, roomSuite, uniqueChannel, waitForState } from './helpers/room.js';
 
 /** A page stylesheet that colours the paragraph after the room, one colour per state. */
@@ -53,5 +55,21 @@ describe('<metered-room> custom states', () => {
     await waitForState(room, 'failed');
     expect(colourAfter(room)).to.equal('rgb(4, 4, 4)');
     room.nextElementSibling!.remove();
+  });
+});
+
+describe('custom states where the browser lacks them', () => {
+  it('a <metered-video> is built and renders without attachInternals (Safari before 16.4, faked by removing it)', async () => {
+    const attachInternals = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'attachInternals')!;
+    Reflect.deleteProperty(HTMLElement.prototype, 'attachInternals');
+    try {
+      const video = new MeteredVideo();
+      document.body.append(video);
+      await video.updateComplete;
+      expect(video.shadowRoot!.textContent!.trim()).to.not.equal('');
+      video.remove();
+    } finally {
+      Object.defineProperty(HTMLElement.prototype, 'attachInternals', attachInternals);
+    }
   });
 });

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { RoomStoreController, renderMissingRoom } from '../controllers/room-store-controller.js';
 import { JoinYieldingElement } from '../join-yield.js';
+import { CustomStates } from '../room/custom-states.js';
 import { themeStyles } from '../theme.styles.js';
 import { AutoplayGateController } from './autoplay-gate-controller.js';
 import { BoxSizeController } from './box-size-controller.js';
@@ -88,7 +89,7 @@ export class MeteredVideo extends JoinYieldingElement {
   #columns = 1;
   /** Whether any tile shown speaks, for `:state(speaking)`. */
   #speaking = false;
-  readonly #internals = this.attachInternals();
+  readonly #states = new CustomStates(this);
 
   override render(): TemplateResult {
     if (this.#room.missing) return renderMissingRoom();
@@ -123,11 +124,9 @@ export class MeteredVideo extends JoinYieldingElement {
   protected override updated(): void {
     // Set through the CSSOM, not a style attribute: pages with a strict style-src CSP block style attributes.
     this.renderRoot.querySelector<HTMLElement>('.tiles')?.style.setProperty('--_columns', String(this.#columns));
-    // `:state(speaking)` for the page's CSS; browsers without custom states (before Chromium 125, Safari 17.3)
-    // simply do without it.
-    const states: CustomStateSet | undefined = this.#internals.states;
-    if (this.#speaking) states?.add('speaking');
-    else states?.delete('speaking');
+    // `:state(speaking)` for the page's CSS; CustomStates is where browsers without (plain-named) custom states,
+    // or without attachInternals, are handled.
+    this.#states.set(this.#speaking ? 'speaking' : null);
   }
 
   /** On a narrow box, our own camera becomes a small overlay, so the others' video gets the space. */

@@ -121,6 +121,19 @@ describe('<metered-room> ICE configuration', () => {
     });
   }
 
+  it('ice-servers-url works where AbortSignal.timeout is missing (Chromium before 103, Safari before 16; faked)', async () => {
+    const timeout = Object.getOwnPropertyDescriptor(AbortSignal, 'timeout')!;
+    Reflect.deleteProperty(AbortSignal, 'timeout');
+    try {
+      const [alice] = pair('ice-url-old', { iceServersUrl: iceUrl(JSON.stringify([STUN])) });
+      const errors = collectErrors(alice);
+      expect(urlsOf(await connectionConfig(alice))).to.deep.equal([STUN.urls]);
+      expect(errors.map((e) => e.code)).to.deep.equal([]);
+    } finally {
+      Object.defineProperty(AbortSignal, 'timeout', timeout);
+    }
+  });
+
   for (const [failure, reason, options] of [
     ['HTTP 503', 'http', { status: 503 }],
     ['malformed JSON', 'json', {}],

@@ -30,13 +30,17 @@ export async function fetchIceServers(
 ): Promise<IceServersUrlAnswer> {
   let response: Response;
   let text: string;
+  // A controller and a timer rather than AbortSignal.timeout(), which Chromium before 103 and Safari before 16
+  // (both in the build's targets) do not have.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const signal = AbortSignal.timeout(timeoutMs);
-    response = await fetch(url, { cache: 'no-store', credentials: 'same-origin', signal });
+    response = await fetch(url, { cache: 'no-store', credentials: 'same-origin', signal: controller.signal });
     text = await response.text();
-  } catch (err) {
-    const timedOut = err instanceof DOMException && err.name === 'TimeoutError';
-    return { ok: false, reason: timedOut ? 'timeout' : 'network' };
+  } catch {
+    return { ok: false, reason: controller.signal.aborted ? 'timeout' : 'network' };
+  } finally {
+    clearTimeout(timer);
   }
   if (!response.ok) return { ok: false, reason: 'http', status: response.status };
   let body: unknown;

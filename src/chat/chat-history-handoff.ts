@@ -16,7 +16,7 @@
  */
 import { isRecord } from '../wire/is-record.js';
 import { isWireName } from '../wire/names.js';
-import { MAX_ID_LENGTH, MAX_TEXT_LENGTH } from './chat-message.js';
+import { isBoundedString, isFiniteNumber, isMessageId, isMessageText } from './chat-message.js';
 import type { ChatEntry } from './chat-entry.js';
 import type { Participant } from '../room-context.js';
 import { resolveSenderName, type SenderName } from './sender-name.js';
@@ -93,16 +93,11 @@ export function historyChunks(entries: readonly ChatEntry[], ownPeerId: string):
   return chunks.map((messages) => ({ type: CHAT_HISTORY_TYPE, messages }));
 }
 
-function isBounded(value: unknown, max: number): value is string {
-  return typeof value === 'string' && value.length >= 1 && value.length <= max;
-}
-
 function readItem(value: unknown): HistoryItem | null {
   if (!isRecord(value)) return null;
   const { id, from, name, verified, text, at } = value;
-  if (!isBounded(id, MAX_ID_LENGTH) || !isBounded(from, MAX_PEER_ID_LENGTH) || !isWireName(name)) return null;
-  if (typeof verified !== 'boolean' || !isBounded(text, MAX_TEXT_LENGTH) || text.trim() === '') return null;
-  if (typeof at !== 'number' || !Number.isFinite(at)) return null;
+  if (!isMessageId(id) || !isBoundedString(from, 1, MAX_PEER_ID_LENGTH) || !isWireName(name)) return null;
+  if (typeof verified !== 'boolean' || !isMessageText(text) || !isFiniteNumber(at)) return null;
   return { id, from, name, verified, text, at };
 }
 

@@ -20,7 +20,7 @@ import {
 import { createChatPayload, readChatPayload } from './chat-message.js';
 import { FollowScrollController } from './follow-scroll-controller.js';
 import { chatStyles } from './metered-chat.styles.js';
-import { classifySendError } from './send-error.js';
+import { returnsToAuthor, sendFailure } from './send-error.js';
 import { resolveSenderName } from './sender-name.js';
 
 /**
@@ -297,18 +297,18 @@ export class MeteredChat extends JoinYieldingElement {
       emit(this, 'metered-message', toMessageDetail(sent));
     } catch (err) {
       if (!this.#history.find(entry.key)) return; // its session ended meanwhile and gave the text back
-      const failure = classifySendError(err);
-      emitError(this, failure.error);
+      const failure = sendFailure(err);
+      emitError(this, failure);
       // The SDK refuses oversized and not-joined sends before anything leaves the page, and the rejection
       // arrives in the same task as the click — before the user can type again — so the draft is still empty
       // and the text goes straight back into it, as if it had never left.
-      if (firstAttempt && failure.kind !== 'retryable' && this.draft === '') {
+      if (firstAttempt && returnsToAuthor(failure) && this.draft === '') {
         this.#history.drop(entry.key);
         this.draft = entry.text;
-        this.draftProblem = failure.error;
+        this.draftProblem = failure;
         return;
       }
-      this.#history.replace({ ...entry, status: 'failed', failure: failure.error.code });
+      this.#history.replace({ ...entry, status: 'failed', failure: failure.code });
     }
   }
 

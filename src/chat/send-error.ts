@@ -21,7 +21,9 @@ const UNKNOWN_CLOSE = 1006;
 /** The `metered-error` detail of a failed chat send. */
 export function sendFailure(err: unknown): MeteredErrorInit {
   // Whatever the mapping does not know (NotConnectedError, an ack timeout) lost the request in transit.
-  return mapSdkError(err, { fatal: false }) ?? { code: 'disconnected', closeCode: UNKNOWN_CLOSE, fatal: false, cause: err };
+  return (
+    mapSdkError(err, { fatal: false }) ?? { code: 'disconnected', closeCode: UNKNOWN_CLOSE, fatal: false, cause: err }
+  );
 }
 
 /**

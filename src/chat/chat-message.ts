@@ -6,14 +6,13 @@
  */
 import { isRecord } from '../wire/is-record.js';
 import { isWireName, normalizeName } from '../wire/names.js';
+import { randomId } from '../wire/random-id.js';
 
 export const CHAT_MESSAGE_TYPE = 'metered-elements/chat';
 
 /** Bounds for incoming fields. Text is bounded by the server's frame cap anyway; ids are short. */
 export const MAX_ID_LENGTH = 64;
 export const MAX_TEXT_LENGTH = 65536;
-/** Random bytes in a message id: 128 bits, as many as a UUID carries. */
-const ID_BYTES = 16;
 
 export interface ChatPayload {
   readonly type: typeof CHAT_MESSAGE_TYPE;
@@ -33,17 +32,11 @@ export type ChatRead =
   | { readonly kind: 'other' };
 
 /**
- * A fresh message id: 32 hex digits from `crypto.getRandomValues`, which every page has. (`crypto.randomUUID`
- * exists only in secure contexts, and the room also runs on plain-http pages.)
+ * The payload a conforming sender sends: the name normalised to the shared limit (see src/wire/names.ts), and a
+ * fresh id of 128 random bits (src/wire/random-id.ts: also on plain-http pages, where `crypto.randomUUID` is absent).
  */
-export function newMessageId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(ID_BYTES));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-/** The payload a conforming sender sends: the name normalised to the shared limit (see src/wire/names.ts). */
 export function createChatPayload(text: string, name: string, now = Date.now()): ChatPayload {
-  return { type: CHAT_MESSAGE_TYPE, id: newMessageId(), text, name: normalizeName(name), sentAt: now };
+  return { type: CHAT_MESSAGE_TYPE, id: randomId(), text, name: normalizeName(name), sentAt: now };
 }
 
 /** True for a string of `min` to `max` UTF-16 code units. */

@@ -1,6 +1,6 @@
 /**
- * The messages one chat session shows, in order, with the keys seen so far (a retried message that did arrive
- * is not shown twice). Bounded: past MAX_ENTRIES the oldest go, except our own that are not sent yet (their text
+ * The messages one chat session shows, in order, each under a key of its own (a retried message that did arrive
+ * is found by its key and not shown twice). Bounded: past MAX_ENTRIES the oldest go, except our own that are not sent yet (their text
  * would be lost). Messages from before we joined (handed over by a member, chat-history-handoff.ts) are kept
  * apart, in time order, and shown before the session's own. A new session starts with `clear()`, which hands back
  * what was never sent. Every change requests an update of the element that shows the history.
@@ -22,7 +22,6 @@ export class ChatHistory {
   readonly #host: ReactiveControllerHost;
   #entries: readonly ChatEntry[] = [];
   #earlier: readonly ChatEntry[] = [];
-  readonly #seenKeys = new Set<string>();
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -56,24 +55,18 @@ export class ChatHistory {
     return true;
   }
 
-  /** True when an entry with this key was shown in this session (and may since have been dropped by the cap). */
-  hasSeen(key: string): boolean {
-    return this.#seenKeys.has(key);
-  }
-
+  /** The entry shown under this key, if it is still in the list. */
   find(key: string): ChatEntry | undefined {
     return this.#entries.find((entry) => entry.key === key);
   }
 
   add(entry: ChatEntry): void {
-    this.#seenKeys.add(entry.key);
     const all = [...this.#entries, entry];
     let excess = all.length - MAX_ENTRIES;
     const kept: ChatEntry[] = [];
     for (const candidate of all) {
       if (excess > 0 && !isUnsent(candidate)) {
         excess -= 1;
-        this.#seenKeys.delete(candidate.key);
       } else {
         kept.push(candidate);
       }
@@ -91,7 +84,6 @@ export class ChatHistory {
   }
 
   drop(key: string): void {
-    this.#seenKeys.delete(key);
     this.#entries = this.#entries.filter((entry) => entry.key !== key);
     this.#host.requestUpdate();
   }
@@ -101,7 +93,6 @@ export class ChatHistory {
     const unsent = this.#entries.filter(isUnsent);
     this.#entries = [];
     this.#earlier = [];
-    this.#seenKeys.clear();
     this.#host.requestUpdate();
     return unsent;
   }

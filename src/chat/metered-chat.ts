@@ -325,7 +325,7 @@ export class MeteredChat extends JoinYieldingElement {
     const { payload } = read;
     const key = `${detail.senderPeerId}:${payload.id}`;
     // A retry of a message that did arrive, or one a member already handed us as history.
-    if (this.#history.hasSeen(key) || this.#history.earlier.some((entry) => entry.id === payload.id)) return;
+    if (this.#history.find(key) || this.#history.earlier.some((entry) => entry.id === payload.id)) return;
     const participant = store.participants.find((p) => p.peerId === detail.senderPeerId);
     const name = resolveSenderName(detail.senderMetadata, payload.name, participant);
     const entry: ChatEntry = {

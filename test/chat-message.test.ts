@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { CHAT_MESSAGE_TYPE, createChatPayload, newMessageId, parseChatPayload, readChatPayload } from '../src/chat/chat-message.js';
+import { CHAT_MESSAGE_TYPE, createChatPayload, parseChatPayload, readChatPayload } from '../src/chat/chat-message.js';
 import { resolveSenderName } from '../src/chat/sender-name.js';
 import type { Participant } from '../src/room-context.js';
 import { MAX_NAME_LENGTH } from '../src/wire/names.js';
@@ -27,7 +27,7 @@ describe('chat wire format', () => {
   });
 
   it('makes 128-bit ids from getRandomValues, without crypto.randomUUID (absent on insecure pages)', () => {
-    const ids = new Set(Array.from({ length: 100 }, () => newMessageId()));
+    const ids = new Set(Array.from({ length: 100 }, () => createChatPayload('hi', 'Ada').id));
     expect(ids.size).to.equal(100);
     for (const id of ids) expect(id).to.match(/^[0-9a-f]{32}$/);
   });

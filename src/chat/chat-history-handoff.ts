@@ -16,7 +16,7 @@
  */
 import { isRecord } from '../wire/is-record.js';
 import { isWireName } from '../wire/names.js';
-import { MAX_ID_LENGTH, MAX_TEXT_LENGTH } from './chat-message.js';
+import { isBoundedString, isFiniteNumber, isMessageId, isMessageText } from './chat-message.js';
 import type { ChatEntry } from './chat-entry.js';
 import type { Participant } from '../room-context.js';
 import { resolveSenderName, type SenderName } from './sender-name.js';
@@ -49,7 +49,7 @@ export interface HistoryChunk {
  */
 export function isHistorySender(ownPeerId: string, presentPeerIds: readonly string[], newcomer: string): boolean {
   const candidates = presentPeerIds.filter((peerId) => peerId !== newcomer);
-  return candidates.length > 0 && candidates.reduce((low, peerId) => (peerId < low ? peerId : low)) === ownPeerId;
+  return candidates.includes(ownPeerId) && candidates.every((peerId) => ownPeerId <= peerId);
 }
 
 const byteLength = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value)).length;
@@ -59,10 +59,13 @@ const byteLength = (value: unknown): number => new TextEncoder().encode(JSON.str
  * sent), newest kept first within the bounds, each chunk in time order.
  */
 export function historyChunks(entries: readonly ChatEntry[], ownPeerId: string): HistoryChunk[] {
-  const items: { item: HistoryItem; bytes: number }[] = [];
+  // Filled from the newest message backwards, so the newest are the ones kept when a bound is reached.
+  const chunks: HistoryItem[][] = [];
+  let count = 0;
   let total = 0;
+  let chunkBytes = HISTORY_CHUNK_BYTES;
   for (const entry of [...entries].reverse()) {
-    if (items.length === HISTORY_MAX_MESSAGES) break;
+    if (count === HISTORY_MAX_MESSAGES) break;
     if (entry.status !== 'sent' && entry.status !== 'received') continue;
     const item: HistoryItem = {
       id: entry.id,
@@ -74,35 +77,26 @@ export function historyChunks(entries: readonly ChatEntry[], ownPeerId: string):
       at: entry.shownAt,
     };
     const bytes = byteLength(item);
+    // 100 bytes for the chunk's own fields and the commas between items.
     if (bytes > HISTORY_CHUNK_BYTES - 100) continue;
     if (total + bytes > HISTORY_MAX_BYTES) break;
+    count += 1;
     total += bytes;
-    items.unshift({ item, bytes });
-  }
-  const chunks: HistoryItem[][] = [];
-  let size = HISTORY_CHUNK_BYTES;
-  for (const { item, bytes } of items) {
-    // 100 bytes for the chunk's own fields and the commas between items.
-    if (size + bytes > HISTORY_CHUNK_BYTES - 100) {
-      chunks.push([]);
-      size = 0;
+    if (chunkBytes + bytes > HISTORY_CHUNK_BYTES - 100) {
+      chunks.unshift([]);
+      chunkBytes = 0;
     }
-    chunks[chunks.length - 1]!.push(item);
-    size += bytes + 1;
+    chunks[0]!.unshift(item);
+    chunkBytes += bytes + 1;
   }
   return chunks.map((messages) => ({ type: CHAT_HISTORY_TYPE, messages }));
-}
-
-function isBounded(value: unknown, max: number): value is string {
-  return typeof value === 'string' && value.length >= 1 && value.length <= max;
 }
 
 function readItem(value: unknown): HistoryItem | null {
   if (!isRecord(value)) return null;
   const { id, from, name, verified, text, at } = value;
-  if (!isBounded(id, MAX_ID_LENGTH) || !isBounded(from, MAX_PEER_ID_LENGTH) || !isWireName(name)) return null;
-  if (typeof verified !== 'boolean' || !isBounded(text, MAX_TEXT_LENGTH) || text.trim() === '') return null;
-  if (typeof at !== 'number' || !Number.isFinite(at)) return null;
+  if (!isMessageId(id) || !isBoundedString(from, 1, MAX_PEER_ID_LENGTH) || !isWireName(name)) return null;
+  if (typeof verified !== 'boolean' || !isMessageText(text) || !isFiniteNumber(at)) return null;
   return { id, from, name, verified, text, at };
 }
 

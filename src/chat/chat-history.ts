@@ -1,10 +1,11 @@
 /**
- * The messages one chat session shows, in order, with the keys seen so far (a retried message that did arrive
- * is not shown twice). Bounded: past MAX_ENTRIES the oldest go, except our own that are not sent yet (their text
+ * The messages one chat session shows, in order, each under a key of its own (a retried message that did arrive
+ * is found by its key and not shown twice). Bounded: past MAX_ENTRIES the oldest go, except our own that are not sent yet (their text
  * would be lost). Messages from before we joined (handed over by a member, chat-history-handoff.ts) are kept
  * apart, in time order, and shown before the session's own. A new session starts with `clear()`, which hands back
- * what was never sent.
+ * what was never sent. Every change requests an update of the element that shows the history.
  */
+import type { ReactiveControllerHost } from 'lit';
 import type { ChatEntry } from './chat-entry.js';
 import { HISTORY_MAX_MESSAGES } from './chat-history-handoff.js';
 
@@ -17,9 +18,14 @@ export function isUnsent(entry: ChatEntry): boolean {
 }
 
 export class ChatHistory {
+  /** The element that renders the history: every change requests an update of it. */
+  readonly #host: ReactiveControllerHost;
   #entries: readonly ChatEntry[] = [];
   #earlier: readonly ChatEntry[] = [];
-  readonly #seenKeys = new Set<string>();
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
+  }
 
   get entries(): readonly ChatEntry[] {
     return this.#entries;
@@ -45,44 +51,41 @@ export class ChatHistory {
     }
     if (fresh.length === 0) return false;
     this.#earlier = [...this.#earlier, ...fresh].sort((a, b) => a.shownAt - b.shownAt).slice(-HISTORY_MAX_MESSAGES);
+    this.#host.requestUpdate();
     return true;
   }
 
-  /** True when an entry with this key was shown in this session (and may since have been dropped by the cap). */
-  hasSeen(key: string): boolean {
-    return this.#seenKeys.has(key);
-  }
-
+  /** The entry shown under this key, if it is still in the list. */
   find(key: string): ChatEntry | undefined {
     return this.#entries.find((entry) => entry.key === key);
   }
 
   add(entry: ChatEntry): void {
-    this.#seenKeys.add(entry.key);
     const all = [...this.#entries, entry];
     let excess = all.length - MAX_ENTRIES;
     const kept: ChatEntry[] = [];
     for (const candidate of all) {
       if (excess > 0 && !isUnsent(candidate)) {
         excess -= 1;
-        this.#seenKeys.delete(candidate.key);
       } else {
         kept.push(candidate);
       }
     }
     this.#entries = kept;
+    this.#host.requestUpdate();
   }
 
   /** Puts `entry` in place of the one with its key; false when that one is gone (its session ended). */
   replace(entry: ChatEntry): boolean {
     if (!this.find(entry.key)) return false;
     this.#entries = this.#entries.map((current) => (current.key === entry.key ? entry : current));
+    this.#host.requestUpdate();
     return true;
   }
 
   drop(key: string): void {
-    this.#seenKeys.delete(key);
     this.#entries = this.#entries.filter((entry) => entry.key !== key);
+    this.#host.requestUpdate();
   }
 
   /** Empties the history for a new session; returns our entries that were never sent, oldest first. */
@@ -90,7 +93,7 @@ export class ChatHistory {
     const unsent = this.#entries.filter(isUnsent);
     this.#entries = [];
     this.#earlier = [];
-    this.#seenKeys.clear();
+    this.#host.requestUpdate();
     return unsent;
   }
 }

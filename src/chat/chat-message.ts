@@ -6,14 +6,13 @@
  */
 import { isRecord } from '../wire/is-record.js';
 import { isWireName, normalizeName } from '../wire/names.js';
+import { randomId } from '../wire/random-id.js';
 
 export const CHAT_MESSAGE_TYPE = 'metered-elements/chat';
 
 /** Bounds for incoming fields. Text is bounded by the server's frame cap anyway; ids are short. */
 export const MAX_ID_LENGTH = 64;
 export const MAX_TEXT_LENGTH = 65536;
-/** Random bytes in a message id: 128 bits, as many as a UUID carries. */
-const ID_BYTES = 16;
 
 export interface ChatPayload {
   readonly type: typeof CHAT_MESSAGE_TYPE;
@@ -33,21 +32,31 @@ export type ChatRead =
   | { readonly kind: 'other' };
 
 /**
- * A fresh message id: 32 hex digits from `crypto.getRandomValues`, which every page has. (`crypto.randomUUID`
- * exists only in secure contexts, and the room also runs on plain-http pages.)
+ * The payload a conforming sender sends: the name normalised to the shared limit (see src/wire/names.ts), and a
+ * fresh id of 128 random bits (src/wire/random-id.ts: also on plain-http pages, where `crypto.randomUUID` is absent).
  */
-export function newMessageId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(ID_BYTES));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-/** The payload a conforming sender sends: the name normalised to the shared limit (see src/wire/names.ts). */
 export function createChatPayload(text: string, name: string, now = Date.now()): ChatPayload {
-  return { type: CHAT_MESSAGE_TYPE, id: newMessageId(), text, name: normalizeName(name), sentAt: now };
+  return { type: CHAT_MESSAGE_TYPE, id: randomId(), text, name: normalizeName(name), sentAt: now };
 }
 
-function isBoundedString(value: unknown, min: number, max: number): value is string {
+/** True for a string of `min` to `max` UTF-16 code units. */
+export function isBoundedString(value: unknown, min: number, max: number): value is string {
   return typeof value === 'string' && value.length >= min && value.length <= max;
+}
+
+/** True for a message id as a sender makes it: 1 to MAX_ID_LENGTH characters. */
+export function isMessageId(value: unknown): value is string {
+  return isBoundedString(value, 1, MAX_ID_LENGTH);
+}
+
+/** True for message text: 1 to MAX_TEXT_LENGTH characters, not only white space. */
+export function isMessageText(value: unknown): value is string {
+  return isBoundedString(value, 1, MAX_TEXT_LENGTH) && value.trim() !== '';
+}
+
+/** True for a finite number (a time in ms since epoch); `Number.isFinite` is false for anything not a number. */
+export function isFiniteNumber(value: unknown): value is number {
+  return Number.isFinite(value);
 }
 
 /**
@@ -58,12 +67,10 @@ export function readChatPayload(data: unknown): ChatRead {
   if (!isRecord(data) || data.type !== CHAT_MESSAGE_TYPE) return { kind: 'other' };
   const { id, text, name, sentAt } = data;
   const malformed = (problem: string): ChatRead => ({ kind: 'malformed', problem });
-  if (!isBoundedString(id, 1, MAX_ID_LENGTH)) return malformed(`id must be 1–${MAX_ID_LENGTH} characters`);
-  if (!isBoundedString(text, 1, MAX_TEXT_LENGTH) || text.trim() === '') {
-    return malformed(`text must be 1–${MAX_TEXT_LENGTH} characters and not blank`);
-  }
+  if (!isMessageId(id)) return malformed(`id must be 1–${MAX_ID_LENGTH} characters`);
+  if (!isMessageText(text)) return malformed(`text must be 1–${MAX_TEXT_LENGTH} characters and not blank`);
   if (!isWireName(name)) return malformed('name must be a string within the shared name limit');
-  if (typeof sentAt !== 'number' || !Number.isFinite(sentAt)) return malformed('sentAt must be a finite number');
+  if (!isFiniteNumber(sentAt)) return malformed('sentAt must be a finite number');
   return { kind: 'chat', payload: { type: CHAT_MESSAGE_TYPE, id, text, name, sentAt } };
 }
 

@@ -20,7 +20,7 @@ import {
 import { createChatPayload, readChatPayload } from './chat-message.js';
 import { FollowScrollController } from './follow-scroll-controller.js';
 import { chatStyles } from './metered-chat.styles.js';
-import { classifySendError } from './send-error.js';
+import { returnsToAuthor, sendFailure } from './send-error.js';
 import { resolveSenderName } from './sender-name.js';
 
 /**
@@ -110,7 +110,7 @@ export class MeteredChat extends JoinYieldingElement {
   private draftProblem: DraftProblem | null = null;
 
   /** This session's messages; render reads it, and every change to it requests an update. */
-  readonly #history = new ChatHistory();
+  readonly #history = new ChatHistory(this);
   /** The SDK peer of the session the history belongs to (a new join builds a new one; a reconnect keeps it). */
   #sessionPeer: MeteredPeer | null = null;
   readonly #room = new RoomStoreController(this, {
@@ -240,17 +240,12 @@ export class MeteredChat extends JoinYieldingElement {
 
   #statusText(joined: boolean): string {
     const problem = this.draftProblem;
-    if (problem?.code === 'oversized') {
-      const { message, remedy } = ERROR_TEXT.oversized;
+    if (!problem) return joined ? '' : 'Not in the room yet. You can type; the message is kept until you send it.';
+    const { message, remedy } = ERROR_TEXT[problem.code];
+    if (problem.code === 'oversized')
       return `${message} It is ${problem.size} bytes; the limit is ${problem.cap}. ${remedy}`;
-    }
-    if (problem?.code === 'not_joined')
-      return `${ERROR_TEXT.not_joined.message} Your message is kept; send it once joined.`;
-    if (problem?.code === 'session_ended') {
-      const { message, remedy } = ERROR_TEXT.session_ended;
-      return `${message} ${remedy}`;
-    }
-    return joined ? '' : 'Not in the room yet. You can type; the message is kept until you send it.';
+    if (problem.code === 'not_joined') return `${message} Your message is kept; send it once joined.`;
+    return `${message} ${remedy}`; // session_ended
   }
 
   /** The room's peer while the room is joined: the only time a message can be sent. */
@@ -279,7 +274,7 @@ export class MeteredChat extends JoinYieldingElement {
     if (current?.status !== 'failed') return;
     // Pinned to its session: after a leave or a new join (maybe in another channel) it goes back to the input.
     if (current.sentWith !== this.#room.store?.peer) {
-      this.#dropEntry(current.key);
+      this.#history.drop(current.key);
       this.#giveBack([current]);
       return;
     }
@@ -288,7 +283,7 @@ export class MeteredChat extends JoinYieldingElement {
       emitError(this, { code: 'not_joined', fatal: false });
       return;
     }
-    this.#replaceEntry({ ...current, status: 'sending', failure: undefined });
+    this.#history.replace({ ...current, status: 'sending', failure: undefined });
     void this.#deliver(current, peer, false);
   };
 
@@ -298,22 +293,22 @@ export class MeteredChat extends JoinYieldingElement {
       await peer.send(entry.payload);
       const sent: ChatEntry = { ...entry, status: 'sent', failure: undefined };
       // Gone from the list when its session ended meanwhile: its text was given back, nothing more to say.
-      if (!this.#replaceEntry(sent)) return;
+      if (!this.#history.replace(sent)) return;
       emit(this, 'metered-message', toMessageDetail(sent));
     } catch (err) {
       if (!this.#history.find(entry.key)) return; // its session ended meanwhile and gave the text back
-      const failure = classifySendError(err);
-      emitError(this, failure.error);
+      const failure = sendFailure(err);
+      emitError(this, failure);
       // The SDK refuses oversized and not-joined sends before anything leaves the page, and the rejection
       // arrives in the same task as the click — before the user can type again — so the draft is still empty
       // and the text goes straight back into it, as if it had never left.
-      if (firstAttempt && failure.kind !== 'retryable' && this.draft === '') {
-        this.#dropEntry(entry.key);
+      if (firstAttempt && returnsToAuthor(failure) && this.draft === '') {
+        this.#history.drop(entry.key);
         this.draft = entry.text;
-        this.draftProblem = failure.error;
+        this.draftProblem = failure;
         return;
       }
-      this.#replaceEntry({ ...entry, status: 'failed', failure: failure.error.code });
+      this.#history.replace({ ...entry, status: 'failed', failure: failure.code });
     }
   }
 
@@ -330,7 +325,7 @@ export class MeteredChat extends JoinYieldingElement {
     const { payload } = read;
     const key = `${detail.senderPeerId}:${payload.id}`;
     // A retry of a message that did arrive, or one a member already handed us as history.
-    if (this.#history.hasSeen(key) || this.#history.earlier.some((entry) => entry.id === payload.id)) return;
+    if (this.#history.find(key) || this.#history.earlier.some((entry) => entry.id === payload.id)) return;
     const participant = store.participants.find((p) => p.peerId === detail.senderPeerId);
     const name = resolveSenderName(detail.senderMetadata, payload.name, participant);
     const entry: ChatEntry = {
@@ -394,21 +389,8 @@ export class MeteredChat extends JoinYieldingElement {
 
   #addEntry(entry: ChatEntry): void {
     this.#history.add(entry);
-    this.requestUpdate();
     // Our own message scrolls down even while reading history.
     this.#follow.contentAdded(entry.isOwn);
-  }
-
-  /** False when the entry is no longer in the list (its session ended). */
-  #replaceEntry(entry: ChatEntry): boolean {
-    const replaced = this.#history.replace(entry);
-    if (replaced) this.requestUpdate();
-    return replaced;
-  }
-
-  #dropEntry(key: string): void {
-    this.#history.drop(key);
-    this.requestUpdate();
   }
 
   /**
@@ -422,7 +404,6 @@ export class MeteredChat extends JoinYieldingElement {
     this.#sessionPeer = peer;
     if (!endedSession) return;
     const unsent = this.#history.clear();
-    this.requestUpdate();
     if (unsent.length > 0) this.#giveBack(unsent);
   }
 

@@ -15,30 +15,22 @@
 import { mapSdkError } from '../error-mapping.js';
 import type { MeteredErrorInit } from '../events.js';
 
-export type SendFailure =
-  /** The text can never be sent as is: give it back to the author to shorten. */
-  | { readonly kind: 'oversized'; readonly error: MeteredErrorInit }
-  /** Not in the room: nothing was sent. */
-  | { readonly kind: 'not-joined'; readonly error: MeteredErrorInit }
-  /** Sent (or tried to), and it did not go through; sending again later may work. */
-  | { readonly kind: 'retryable'; readonly error: MeteredErrorInit };
-
 /** The close code reported when the SDK does not say which close lost the request. */
 const UNKNOWN_CLOSE = 1006;
 
-function kindOf(error: MeteredErrorInit): SendFailure['kind'] {
-  if (error.code === 'oversized') return 'oversized';
-  if (error.code === 'not_joined') return 'not-joined';
-  return 'retryable';
+/** The `metered-error` detail of a failed chat send. */
+export function sendFailure(err: unknown): MeteredErrorInit {
+  // Whatever the mapping does not know (NotConnectedError, an ack timeout) lost the request in transit.
+  return (
+    mapSdkError(err, { fatal: false }) ?? { code: 'disconnected', closeCode: UNKNOWN_CLOSE, fatal: false, cause: err }
+  );
 }
 
-export function classifySendError(err: unknown): SendFailure {
-  // Whatever the mapping does not know (NotConnectedError, an ack timeout) lost the request in transit.
-  const error = mapSdkError(err, { fatal: false }) ?? {
-    code: 'disconnected',
-    closeCode: UNKNOWN_CLOSE,
-    fatal: false,
-    cause: err,
-  };
-  return { kind: kindOf(error), error };
+/**
+ * True when the text goes back to its author: it can never be sent as is (`oversized`, to be shortened), or
+ * nothing was sent (`not_joined`). Any other failure was sent, or tried to be, and did not go through; sending
+ * again later may work.
+ */
+export function returnsToAuthor(error: MeteredErrorInit): boolean {
+  return error.code === 'oversized' || error.code === 'not_joined';
 }

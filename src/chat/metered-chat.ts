@@ -97,13 +97,19 @@ function roomDebugs(store: RoomStore): boolean {
  * @cssprop --metered-font - Font family.
  */
 export class MeteredChat extends JoinYieldingElement {
-  static override styles = [themeStyles, chatStyles];
+  // Static getters, not `static styles = …`: tsc would emit a class static block, which Safari before 16.4 cannot
+  // parse (test/toolchain/package-checks.mjs checks the bundle).
+  static override get styles() {
+    return [themeStyles, chatStyles];
+  }
   // Internal reactive state, declared here rather than with decorators: no decorator helpers in the bundle.
-  static override properties = {
-    // attribute:false is implied by state:true for Lit, but the manifest analyzer needs it to list no attributes.
-    draft: { state: true, attribute: false },
-    draftProblem: { state: true, attribute: false },
-  };
+  static override get properties() {
+    return {
+      // attribute:false is implied by state:true for Lit, but the manifest analyzer needs it to list no attributes.
+      draft: { state: true, attribute: false },
+      draftProblem: { state: true, attribute: false },
+    };
+  }
 
   private draft = '';
   /** Why the draft is still in the input, or null. */

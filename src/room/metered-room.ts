@@ -119,29 +119,35 @@ const autoJoinConverter = {
  * @cssprop --metered-font - Font family.
  */
 export class MeteredRoom extends JoinYieldingElement {
-  static override styles = [themeStyles, roomStyles];
+  // Static getters, not `static styles = …`: tsc would emit a class static block, which Safari before 16.4 cannot
+  // parse (test/toolchain/package-checks.mjs checks the bundle).
+  static override get styles() {
+    return [themeStyles, roomStyles];
+  }
   // Reactive properties declared here rather than with decorators: the same behaviour without shipping the
   // decorator helpers in the script-tag bundle. The fields below carry the documentation and defaults.
   // None reflects: the page keeps exactly the attributes its author wrote (no `api-key=""` defaults written back,
   // no credential set as a property copied into the DOM), and the first render writes no attributes.
-  static override properties = {
-    channel: {},
-    apiKey: { attribute: 'api-key' },
-    tokenUrl: { attribute: 'token-url' },
-    serverUrl: { attribute: 'server-url' },
-    displayName: { attribute: 'display-name' },
-    media: {},
-    autoJoin: { attribute: 'auto-join', converter: autoJoinConverter },
-    includeSenderMetadata: { attribute: 'include-sender-metadata', type: Boolean },
-    debug: { type: Boolean },
-    controls: { type: Boolean },
-    tokenProvider: { attribute: false },
-    iceServers: { attribute: false },
-    iceServersUrl: { attribute: 'ice-servers-url' },
-    iceTransportPolicy: { attribute: 'ice-transport-policy' },
-    hasChildren: { state: true, attribute: false },
-    devices: { state: true, attribute: false },
-  };
+  static override get properties() {
+    return {
+      channel: {},
+      apiKey: { attribute: 'api-key' },
+      tokenUrl: { attribute: 'token-url' },
+      serverUrl: { attribute: 'server-url' },
+      displayName: { attribute: 'display-name' },
+      media: {},
+      autoJoin: { attribute: 'auto-join', converter: autoJoinConverter },
+      includeSenderMetadata: { attribute: 'include-sender-metadata', type: Boolean },
+      debug: { type: Boolean },
+      controls: { type: Boolean },
+      tokenProvider: { attribute: false },
+      iceServers: { attribute: false },
+      iceServersUrl: { attribute: 'ice-servers-url' },
+      iceTransportPolicy: { attribute: 'ice-transport-policy' },
+      hasChildren: { state: true, attribute: false },
+      devices: { state: true, attribute: false },
+    };
+  }
 
   /** The channel (room name) to join. Changing it while joined leaves and joins the new channel. */
   channel = '';

@@ -75,9 +75,15 @@ const NARROW_MAX_WIDTH = 480;
  * @cssprop --metered-font - Font family.
  */
 export class MeteredVideo extends JoinYieldingElement {
-  static override styles = [themeStyles, videoStyles];
+  // Static getters, not `static styles = …`: tsc would emit a class static block, which Safari before 16.4 cannot
+  // parse (test/toolchain/package-checks.mjs checks the bundle).
+  static override get styles() {
+    return [themeStyles, videoStyles];
+  }
   // Declared here rather than with a decorator: no decorator helpers in the script-tag bundle.
-  static override properties = { layout: { reflect: true } };
+  static override get properties() {
+    return { layout: { reflect: true } };
+  }
 
   /** `grid` (equal tiles) or `speaker` (the active speaker on the stage, the others in a filmstrip). */
   layout: VideoLayout = 'grid';

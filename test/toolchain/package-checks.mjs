@@ -4,9 +4,25 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { parseAst } from 'rollup/parseAst';
 
 /** The whole dist/metered-elements.js, gzip level 9 (issue 10: everything the script tag loads, dependencies included). */
 const BUNDLE_CEILING_GZIP_BYTES = 48 * 1024;
+
+/**
+ * The nodes of `type` in an ESTree AST. The bundle's target browsers (rollup.config.mjs: Chrome, Edge, Firefox 100,
+ * Safari 15.4) parse everything in it but class static blocks, which Safari has only since 16.4: one there and the
+ * whole bundle is a SyntaxError. tsc writes one for every `static x = …` (ES2022 output with
+ * `useDefineForClassFields: false`), so the elements declare `styles` and `properties` as static getters.
+ */
+function nodesOfType(node, type, found = []) {
+  if (Array.isArray(node)) for (const child of node) nodesOfType(child, type, found);
+  else if (node && typeof node === 'object') {
+    if (node.type === type) found.push(node);
+    for (const [key, child] of Object.entries(node)) if (key !== 'type') nodesOfType(child, type, found);
+  }
+  return found;
+}
 
 /** Every string target in an "exports" value (conditions and subpaths flattened). */
 function exportTargets(value) {
@@ -79,6 +95,14 @@ export function packageChecks({ root, elements, server }) {
         const gzip = gzipSync(readFileSync(join(root, 'dist', 'metered-elements.js')), { level: 9 }).length;
         if (gzip > BUNDLE_CEILING_GZIP_BYTES) throw new Error(`${gzip} bytes gzip, over ${BUNDLE_CEILING_GZIP_BYTES}`);
         return `${gzip} bytes gzip, ${BUNDLE_CEILING_GZIP_BYTES - gzip} to spare`;
+      },
+    ],
+    [
+      'metered-elements: the script-tag bundle parses in its target browsers (no class static blocks: Safari < 16.4)',
+      () => {
+        const ast = parseAst(readFileSync(join(root, 'dist', 'metered-elements.js'), 'utf8'));
+        const found = nodesOfType(ast, 'StaticBlock');
+        if (found.length > 0) throw new Error(`${found.length} class static blocks (\`static { … }\`)`);
       },
     ],
     [

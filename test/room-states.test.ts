@@ -1,5 +1,5 @@
 /**
- * The room's state as CSS custom states (custom-states.ts): a page rule such as
+ * The room's state as CSS custom states (src/custom-states.ts): a page rule such as
  * `metered-room:state(joined) + p { … }` really matches while the room is in that state, and only then; and an
  * element is still built where the browser has no custom states.
  */

@@ -1,6 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import type { MeteredPeer, TokenProvider } from '@metered-ca/realtime';
 import { html, nothing, type PropertyValues } from 'lit';
+import { CustomStates } from '../custom-states.js';
 import { ERROR_TEXT } from '../error-text.js';
 import { closeIcon } from '../icons.js';
 import { JoinYieldingElement } from '../join-yield.js';
@@ -9,7 +10,6 @@ import { themeStyles } from '../theme.styles.js';
 import { LiveRegion } from './live-region.js';
 import type { DeviceKind } from './media-controller.js';
 import { roomStyles } from './metered-room.styles.js';
-import { CustomStates } from './custom-states.js';
 import { FocusKeeper } from './focus-keeper.js';
 import { FullscreenController } from './fullscreen.js';
 import { MutedHint } from './muted-hint.js';

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { RoomStoreController, renderMissingRoom } from '../controllers/room-store-controller.js';
 import { JoinYieldingElement } from '../join-yield.js';
-import { CustomStates } from '../room/custom-states.js';
+import { CustomStates } from '../custom-states.js';
 import { themeStyles } from '../theme.styles.js';
 import { AutoplayGateController } from './autoplay-gate-controller.js';
 import { BoxSizeController } from './box-size-controller.js';

@@ -315,7 +315,8 @@ export class MeteredRoom extends JoinYieldingElement {
       });
     }
     // A microtask later: a join started here would change the state inside this update (one more update after it).
-    queueMicrotask(() => this.#autoJoin());
+    // Only while a join is pending: not a microtask for every render of a call.
+    if (this.#autoJoinPending) queueMicrotask(() => this.#autoJoin());
     // Focus lost in this render: to the error panel's Join again, the panel's own button, the Join button, or the
     // first control that works (after joining: the microphone).
     const closedPanel = this.#panels.open ? null : this.#panelShown;

@@ -161,6 +161,8 @@ try {
       const frame = await embedFrame(page);
       const view = await settled(frame);
       await frame.waitForFunction(() => window.meteredEvents.some((e) => e.name === 'metered-error'), { timeout: JOIN_TIMEOUT_MS }).catch(() => undefined);
+      // The notice comes with the room's next render, which may follow the event (renders yield while a room joins).
+      await frame.waitForFunction(`(${roomView})().notice`, { timeout: JOIN_TIMEOUT_MS, polling: 200 }).catch(() => undefined);
       const final = await frame.evaluate(roomView);
       await page.screenshot({ path: join(SHOTS, 'sandboxed-without-allow.png') });
       const errors = final.events.filter((e) => e.name === 'metered-error');

@@ -8,12 +8,10 @@ export const MAX_CHANNEL_LENGTH = 256;
 export const RESERVED_CHANNEL_PREFIX = /^_(metered|internal|system)\//i;
 
 /** Same set the SDK rejects: C0 controls, DEL, C1 controls. */
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+
 export function hasControlChars(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code <= 0x1f || code === 0x7f || (code >= 0x80 && code <= 0x9f)) return true;
-  }
-  return false;
+  return CONTROL_CHARS.test(text);
 }
 
 /** Why a channel name is unusable, or null when it is fine. */

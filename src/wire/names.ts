@@ -15,10 +15,11 @@ export const MAX_NAME_LENGTH = 100;
 export function normalizeName(name: string): string {
   const trimmed = name.trim();
   if (trimmed.length <= MAX_NAME_LENGTH) return trimmed;
-  let cut = trimmed.slice(0, MAX_NAME_LENGTH);
-  const last = cut.charCodeAt(cut.length - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
-  return cut.trimEnd();
+  // A high surrogate left at the end is the first half of a pair the cut split: it goes too.
+  return trimmed
+    .slice(0, MAX_NAME_LENGTH)
+    .replace(/[\ud800-\udbff]$/, '')
+    .trimEnd();
 }
 
 /** True for a name a conforming sender could have produced (a string within the limit). */

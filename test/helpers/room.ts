@@ -82,6 +82,9 @@ export async function waitForState(room: MeteredRoom, state: RoomState, message?
   await waitUntil(() => room.state === state, message ?? `room never reached "${state}" (is "${room.state}")`, {
     timeout: GUARD_MS,
   });
+  // And shown: while joining, renders wait for idle moments (join-yield.ts), so on a loaded machine the state can
+  // change before the room renders it (a test then found no <metered-video> in a room already joined).
+  await room.updateComplete;
 }
 
 /** Collects every metered-error dispatched on (or bubbling through) `target`. */

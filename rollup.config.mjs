@@ -29,17 +29,30 @@ const CSS_TARGETS = { chrome: 100 << 16, edge: 100 << 16, firefox: 100 << 16, sa
  *   `failOnError`: a template it cannot parse fails the build instead of shipping half-minified.
  * - terser without `unsafe` options (two compress passes); rollup emits no eval/new Function, so the bundle runs under a strict CSP
  *   (`script-src 'self'`). Lit's styles use adoptedStyleSheets, which also needs no `style-src 'unsafe-inline'`.
+ * - The SDK's debug- and info-level log lines (`this.logger.debug(…)`, `this.logger.info(…)`) are left out, as
+ *   Lit's production build leaves out its dev-mode messages: they only ever print with the room's `debug`
+ *   attribute, and cost ~400 B gzip. Its warnings and errors stay. The npm build (dist/esm) keeps every line.
+ * - `SCRIPT_TAG_BUNDLE` is true: code that only a build whose elements may be defined one at a time needs (Lit's
+ *   ContextRoot, see room-store-controller.ts) is left out of this bundle, which defines all three at once.
  */
 export function bundlePlugins() {
   return [
-    replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+    replace({
+      preventAssignment: true,
+      values: { 'process.env.NODE_ENV': JSON.stringify('production'), SCRIPT_TAG_BUNDLE: 'true' },
+    }),
     minifyHTML({
       include: ['dist/esm/**/*.js'],
       failOnError: true,
       options: { minifyOptions: { conservativeCollapse: true, minifyCSS: { targets: CSS_TARGETS } } },
     }),
     nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
-    terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
+    terser({
+      ecma: 2020,
+      module: true,
+      compress: { passes: 2, pure_funcs: ['this.logger.debug', 'this.logger.info'] },
+      format: { comments: false },
+    }),
   ];
 }
 

@@ -26,13 +26,20 @@ export interface RoomStoreControllerOptions {
 
 type Host = ReactiveControllerHost & HTMLElement;
 
+/** True in the script-tag bundle only (rollup.config.mjs replaces it); undeclared anywhere else. */
+declare const SCRIPT_TAG_BUNDLE: boolean;
+
 let contextRootAttached = false;
 /**
  * A room upgraded AFTER its children (tags defined later, lazy-loaded bundle) cannot answer their first request.
  * Lit's ContextRoot keeps unanswered subscribing requests at the document and replays them when a provider
  * announces itself, so those children still find their room. Attached once, on first use.
+ *
+ * Not in the script-tag bundle: it defines the room before the video and the chat in one go (define.ts), so no
+ * element of it ever upgrades before its room, and ContextRoot there would be ~250 B gzip that never acts.
  */
 function attachContextRoot(): void {
+  if (typeof SCRIPT_TAG_BUNDLE !== 'undefined') return;
   if (contextRootAttached || typeof document === 'undefined') return;
   contextRootAttached = true;
   new ContextRoot().attach(document.documentElement);

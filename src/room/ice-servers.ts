@@ -7,6 +7,7 @@
  * only ever try host candidates, which never cross a NAT. A public STUN server finds each side's public address,
  * enough for ordinary (cone-like) home routers. Metered runs one for exactly this purpose.
  */
+import { isRecord } from '../wire/is-record.js';
 
 /** Used only when no source configured anything. An explicit empty list from any source turns it off. */
 export const DEFAULT_ICE_SERVERS: readonly RTCIceServer[] = Object.freeze([{ urls: 'stun:stun.relay.metered.ca:80' }]);
@@ -52,11 +53,11 @@ export function checkIceServers(list: unknown): CheckedIceServers {
   const rejected: RejectedIceUrl[] = [];
   const entries: unknown[] = Array.isArray(list) ? list : [list];
   for (const entry of entries) {
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+    if (!isRecord(entry)) {
       rejected.push({ scheme: '' });
       continue;
     }
-    const { urls, username, credential } = entry as Record<string, unknown>;
+    const { urls, username, credential } = entry;
     if (!optionalSecret(username) || !optionalSecret(credential)) {
       rejected.push({ scheme: '' });
       continue;

@@ -7,6 +7,8 @@
 //   asking (a non-fatal iframe_permission_missing naming camera and microphone, and a notice that gives the exact
 //   allow="…" attribute to add) and still join, not hang silently; a screen share there reports the same code
 //   for display-capture;
+// - the README's first example, a room with its own <metered-video> and <metered-chat>: both find the room (the
+//   bundle leaves out Lit's ContextRoot, since it defines the room before them);
 // - pasted into a page whose theme CSS is hostile (`* { all: revert }`, `video { display: none }`, 40px text,
 //   garish buttons): the elements keep their own look because their styles live in shadow roots. What the page
 //   does pass in, on purpose, is checked and documented in the README: inherited text properties (font family,
@@ -182,6 +184,31 @@ try {
       const share = shareEvents.find((e) => e.code === 'iframe_permission_missing' && e.allow === 'display-capture');
       if (!share) throw new Error(`screen share: no iframe_permission_missing for display-capture (${JSON.stringify(shareEvents)})`);
       return `${view.state}; metered-error ${denied.code} (fatal: false); notice "${final.notice.slice(0, 60)}"`;
+    } finally {
+      await page.browserContext().close();
+    }
+  });
+
+  await check("the README's first example (a room with its own video and chat), from the bundle: both find the room", async () => {
+    const page = await openPage(browser, `http://localhost:${server.port}/children.html?channel=cms-${randomUUID().slice(0, 8)}`);
+    try {
+      const view = await settled(page.mainFrame());
+      const shown = await page
+        .waitForFunction(
+          () => document.querySelector('metered-video')?.shadowRoot?.querySelector('video')?.videoWidth > 0,
+          { timeout: JOIN_TIMEOUT_MS, polling: 200 },
+        )
+        .then(() => true, () => false);
+      const missing = await page.evaluate(() =>
+        ['metered-video', 'metered-chat'].filter((tag) => document.querySelector(tag)?.shadowRoot?.querySelector('[part="missing-room"]')),
+      );
+      await page.screenshot({ path: join(SHOTS, 'readme-children.png') });
+      if (view.state !== 'joined') throw new Error(`room is ${view.state}; events ${JSON.stringify(view.events)}`);
+      if (missing.length) throw new Error(`${missing.join(' and ')} did not find the room`);
+      if (!shown) throw new Error('<metered-video> does not show the camera');
+      const errors = view.events.filter((e) => e.name === 'metered-error');
+      if (errors.length) throw new Error(`errors: ${errors.map((e) => e.code).join(', ')}`);
+      return 'joined; the video shows the camera, the chat has its room';
     } finally {
       await page.browserContext().close();
     }

@@ -85,7 +85,11 @@ function installPageHelpers() {
  * `page.problems`, and the browser's own console errors (a refused script is reported only there) in
  * `page.consoleErrors`.
  */
-export async function openDemo(browser, baseUrl, { room, name, path = '/' }) {
+/**
+ * Opens the demo as `name` in `room`, in a browser context of its own. The room opens on its pre-join screen;
+ * unless `join` is false the visitor's next step is taken too: Join, clicked once the camera preview plays.
+ */
+export async function openDemo(browser, baseUrl, { room, name, path = '/', join = true }) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   await page.setViewport({ width: 1280, height: 800 });
@@ -98,7 +102,17 @@ export async function openDemo(browser, baseUrl, { room, name, path = '/' }) {
   const response = await page.goto(url, { waitUntil: 'load' });
   if (!response?.ok()) throw new Error(`GET ${url} answered ${response?.status()}`);
   page.problems = async () => [...problems, ...(await page.evaluate(() => window.__demo.problems))];
+  if (join) await joinFromPrejoin(page);
   return page;
+}
+
+/** Clicks Join on the room's pre-join screen, once its camera preview plays, as a visitor does. */
+export async function joinFromPrejoin(page) {
+  await page.waitForFunction(() => window.__demo.deepAll(document, '[part="preview"]')[0]?.videoWidth > 0, {
+    timeout: 30_000,
+    polling: 100,
+  });
+  await page.evaluate(() => window.__demo.deepAll(document, '[part="prejoin"] button')[0].click());
 }
 
 /** Resolves once the page shows a remote participant's video with frames still arriving; rejects after timeoutMs. */

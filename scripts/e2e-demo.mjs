@@ -193,7 +193,7 @@ try {
       return `room ${room}, ${integrity.slice(0, 15)}…`;
     });
     await check('a bundle that does not match its integrity hash is refused', async () => {
-      const page = await openDemo(browser, BASE_URL, { room: `${room}-sri`, name: 'Mallory', path: wrongPath });
+      const page = await openDemo(browser, BASE_URL, { room: `${room}-sri`, name: 'Mallory', path: wrongPath, join: false });
       try {
         const deadline = Date.now() + 15_000;
         while (!page.consoleErrors.some((text) => text.includes('integrity')) && Date.now() < deadline) {

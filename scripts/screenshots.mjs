@@ -6,7 +6,8 @@
 // late and is handed the chat history (late-joiner-*: the earlier messages above the "Sent before you joined" line,
 // then a live one). Last, the call states of the video tiles (scripts/call-screenshots.mjs: 1, 2, 4, 6 people,
 // camera off and muted, speaking, screen share). Real Chromium, fake camera, the local server on a free loopback
-// port. Run: node scripts/screenshots.mjs [--skip-build] [--call-only]
+// port. First of all, the pre-join screen (prejoin-*). Run: node scripts/screenshots.mjs [--skip-build] [--call-only]
+// [--prejoin-only]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { shootCallStates } from './call-screenshots.mjs';
@@ -146,15 +147,45 @@ async function shootChatLayout(browser, serverUrl) {
   await Promise.all([alice, bob, cy].map((page) => page.browserContext().close()));
 }
 
+/**
+ * The pre-join screen of a visitor arriving on the demo: the camera preview, the microphone level, name, Join. Each
+ * picture is taken the moment the fake microphone beeps, so the level bar shows (shoot()'s settling wait would
+ * often land between two beeps).
+ */
+async function shootPrejoin(browser, serverUrl) {
+  const page = await openDemo(browser, serverUrl, { room: 'prejoin', name: 'Alice', join: false });
+  await page.waitForFunction(() => window.__demo.deepAll(document, '[part="preview"]')[0]?.videoWidth > 0, {
+    timeout: 30_000,
+  });
+  for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+    await page.setViewport(viewport);
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await settle(page);
+      await page.waitForFunction(
+        () => Number(window.__demo.deepAll(document, '[part="level"]')[0]?.style.getPropertyValue('--level')) > 0.1,
+        { timeout: 30_000, polling: 20 },
+      );
+      const path = `${OUT}/prejoin-${size}-${scheme}.png`;
+      await page.screenshot({ path });
+      console.log(`wrote ${path}`);
+    }
+  }
+  await page.browserContext().close();
+}
+
 const { startServer } = await import('../server/dist/server/index.js');
 const server = await startServer({ port: 0, quiet: true });
 const browser = await launchBrowser();
 try {
   mkdirSync(OUT, { recursive: true });
-  if (!process.argv.includes('--call-only')) await shootChatLayout(browser, server.url);
-  const pages = await shootCallStates(browser, server.url, shootAll);
-  const problems = (await Promise.all(pages.map((page) => page.problems()))).flat();
-  if (problems.length) throw new Error(`the call pages reported problems: ${problems.join('; ')}`);
+  await shootPrejoin(browser, server.url);
+  if (!process.argv.includes('--prejoin-only')) {
+    if (!process.argv.includes('--call-only')) await shootChatLayout(browser, server.url);
+    const pages = await shootCallStates(browser, server.url, shootAll);
+    const problems = (await Promise.all(pages.map((page) => page.problems()))).flat();
+    if (problems.length) throw new Error(`the call pages reported problems: ${problems.join('; ')}`);
+  }
 } finally {
   await browser.close();
   await server.close();

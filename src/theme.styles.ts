@@ -37,6 +37,7 @@ export const themeStyles = css`
   }
   /* Form controls of every element: the element's font, the theme's corners. */
   button,
+  input,
   select,
   textarea {
     font: inherit;

@@ -1,6 +1,6 @@
 /**
  * Automated accessibility audits (axe-core, through @open-wc's `accessible()`) of the states of the default room
- * a user meets, each with zero violations (issue 12): in a call with four participants and chat messages, with the
+ * a user meets, each with zero violations (issue 12): the pre-join screen, in a call with four participants and chat messages, with the
  * participants panel open, in dark mode, right to left, with forced colours (high contrast), the error panel, and
  * reconnecting. What axe cannot judge (focus order, announcements, a screen reader's reading) is covered by the
  * keyboard and live-region tests and listed in docs/accessibility.md.
@@ -108,6 +108,17 @@ describe('accessibility audits of the default room (axe-core, zero violations)',
   });
 });
 
+/** Audits `room` in light mode, then in dark mode (and back to light, whatever happens). */
+async function auditLightAndDark(room: MeteredRoom): Promise<void> {
+  await expect(room).to.be.accessible();
+  await emulateMedia({ colorScheme: 'dark' });
+  try {
+    await expect(room).to.be.accessible();
+  } finally {
+    await emulateMedia({ colorScheme: 'light' });
+  }
+}
+
 describe('accessibility audits of the room when things go wrong', function () {
   this.timeout(60_000);
   const rooms: MeteredRoom[] = [];
@@ -120,13 +131,20 @@ describe('accessibility audits of the room when things go wrong', function () {
     await waitForState(room, 'failed');
     await room.updateComplete;
     expect(roomPart(room, 'error'), 'the error panel').to.not.equal(null);
+    await auditLightAndDark(room);
+  });
+
+  it('the pre-join screen, light, dark and right to left', async () => {
+    const server = await mainServer();
+    const room = addRoom(server, { channel: uniqueChannel('a11y-prejoin'), prejoin: true, displayName: 'Ada' });
+    room.style.height = '640px';
+    rooms.push(room);
+    await waitUntil(() => (roomPart(room, 'preview') as HTMLVideoElement | null)?.videoWidth, 'no preview', {
+      timeout: GUARD_MS,
+    });
+    await auditLightAndDark(room);
+    room.setAttribute('dir', 'rtl');
     await expect(room).to.be.accessible();
-    await emulateMedia({ colorScheme: 'dark' });
-    try {
-      await expect(room).to.be.accessible();
-    } finally {
-      await emulateMedia({ colorScheme: 'light' });
-    }
   });
 
   it('reconnecting (its own server, stopped)', async () => {

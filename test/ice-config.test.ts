@@ -194,6 +194,7 @@ describe('<metered-room> ICE configuration', () => {
       metadata: { iceServers: welcome },
     });
     const room = document.createElement('metered-room');
+    room.setAttribute('prejoin', 'off');
     room.setAttribute('server-url', suite.server.wsUrl);
     room.setAttribute('channel', channel);
     room.setAttribute('media', 'none');

@@ -1,5 +1,6 @@
 /**
- * The default room with a keyboard only: Tab, Enter, Space and typing — no click, no pointer. Joins, mutes, shares
+ * The default room with a keyboard only: Tab, Enter, Space and typing — no click, no pointer. Joins (from the
+ * pre-join screen too), mutes, shares
  * the screen, opens and closes the participants panel, chats and leaves, and after each step focus is somewhere
  * sensible (never lost to <body>): the microphone after joining, the panel's button after its close button, the
  * Join button after leaving, "Join again" after a fatal error. Real rooms, real server, real fake-device media.
@@ -116,6 +117,24 @@ describe('<metered-room> with the keyboard only', () => {
     await waitForState(alice, 'left');
     await alice.updateComplete;
     expect(focused()?.getAttribute('part'), 'focus after leaving').to.equal('join');
+  });
+
+  it('the pre-join screen: Tab to the name, type it, Enter joins; focus goes to the microphone', async () => {
+    const channel = uniqueChannel('keyboard-prejoin');
+    const alice = addRoom(suite.server, { channel, prejoin: true });
+    rooms.push(alice);
+    await waitUntil(() => alice.shadowRoot!.querySelector('[part="prejoin"]'), 'no pre-join screen', {
+      timeout: GUARD_MS,
+    });
+    startBefore(alice);
+    await tabTo((element) => inRoom(alice, element) && element!.getAttribute('part') === 'name', 'the name input');
+    await sendKeys({ type: 'Keyboard Kim' });
+    await sendKeys({ press: 'Enter' });
+    await waitForState(alice, 'joined');
+    expect(alice.displayName).to.equal('Keyboard Kim');
+    await waitUntil(() => nameOf(focused()) === 'Microphone', `focus after joining is on ${nameOf(focused())}`, {
+      timeout: GUARD_MS,
+    });
   });
 
   it('after a fatal error focus is on "Join again"', async () => {

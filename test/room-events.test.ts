@@ -74,6 +74,7 @@ describe('<metered-room> events and what people are told', () => {
 
   it('a room with no channel says so once its configuration settled, and joins when the channel arrives', async () => {
     const room = document.createElement('metered-room');
+    room.setAttribute('prejoin', 'off');
     room.setAttribute('server-url', suite.server.wsUrl);
     room.setAttribute('api-key', suite.server.publishableKey);
     room.setAttribute('media', 'none');
@@ -93,6 +94,7 @@ describe('<metered-room> events and what people are told', () => {
 
   it('a channel set right after insertion (as frameworks do) raises no invalid_config', async () => {
     const room = document.createElement('metered-room');
+    room.setAttribute('prejoin', 'off');
     room.setAttribute('server-url', suite.server.wsUrl);
     room.setAttribute('api-key', suite.server.publishableKey);
     room.setAttribute('media', 'none');

@@ -23,9 +23,16 @@ type MeteredRoomProps = {
   media?: MeteredRoom["media"];
   /** Join as soon as the room is in the document with a channel and a credential. On by default; `auto-join="false"` turns it off. */
   autoJoin?: MeteredRoom["autoJoin"];
+  /** In the default layout, show the pre-join screen (camera preview, microphone level, name, Join) where the room
+would join by itself; `prejoin="off"` joins at once. (With children, or `auto-join="off"`, there is none.) */
+  prejoin?: MeteredRoom["prejoin"];
+  /** Remember the pre-join choices (name, microphone and camera on or off, devices) in this browser's
+localStorage for the next call; `remember="off"` neither reads nor writes them. */
+  remember?: MeteredRoom["remember"];
   /** Ask the server to stamp senders' token metadata on broadcasts (verified chat names). */
   includeSenderMetadata?: MeteredRoom["includeSenderMetadata"];
-  /** Log the SDK's activity to the console. */
+  /** Log the SDK's activity to the console: its warnings and errors; with the npm build (not the script-tag
+bundle, which leaves them out for size) also its debug and info lines. */
   debug?: MeteredRoom["debug"];
   /** With children: also render the control bar. */
   controls?: MeteredRoom["controls"];
@@ -182,7 +189,11 @@ export type CustomElements = {
    * - **hint** - Why the room cannot join yet (no channel or no credential), shown once its configuration settled.
    * - **error** - The error panel (message, remedy, Join again).
    * - **notice** - Why the call runs without camera/microphone (permission denied, no device, insecure page) or without the `ice-servers-url` list.
-   * - **join** - The Join button shown when the room is not in a call.
+   * - **join** - The Join button shown when the room is not in a call, and the pre-join screen's.
+   * - **prejoin** - The pre-join screen (a form): preview, microphone level, name, Join.
+   * - **preview** - Your camera's preview on the pre-join screen.
+   * - **level** - The microphone level bar on the pre-join screen (its width follows `--level`, 0 to 1).
+   * - **name** - The name input on the pre-join screen.
    * - **panel** - The side panel of the default layout (chat or participants), with its close button.
    * - **participants** - The participants list in the side panel.
    * - **participant** - One person in the participants list.

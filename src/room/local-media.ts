@@ -7,6 +7,8 @@ import type { ParticipantStream } from '../room-context.js';
 import type { MediaKind } from './room-config.js';
 
 export type MediaFailure = { kind: 'insecure' } | { kind: 'error'; error: unknown };
+/** The microphone and camera to capture, by device id (the pre-join screen's remembered choice). */
+export type DeviceChoice = Partial<Record<MediaKind, string>>;
 
 export class LocalMedia {
   /** Camera + microphone, when captured. */
@@ -24,14 +26,19 @@ export class LocalMedia {
     return window.isSecureContext && typeof navigator.mediaDevices?.getUserMedia === 'function';
   }
 
-  /** Captures the requested kinds. Resolves null when stopAll() ran meanwhile (the tracks are already stopped). */
-  async capture(kinds: ReadonlySet<MediaKind>): Promise<MediaStream | MediaFailure | null> {
+  /**
+   * Captures the requested kinds, from the `devices` chosen earlier where they are still there (`ideal`: a device
+   * since unplugged falls back to another). Resolves null when stopAll() ran meanwhile (the tracks are already
+   * stopped).
+   */
+  async capture(kinds: ReadonlySet<MediaKind>, devices: DeviceChoice = {}): Promise<MediaStream | MediaFailure | null> {
     if (kinds.size === 0) return null;
     if (!LocalMedia.available()) return { kind: 'insecure' };
     const epoch = this.#epoch;
+    const constraint = (kind: MediaKind) => kinds.has(kind) && (devices[kind] ? { deviceId: { ideal: devices[kind] } } : true);
     let stream: MediaStream;
     try {
-      stream = await navigator.mediaDevices.getUserMedia({ audio: kinds.has('audio'), video: kinds.has('video') });
+      stream = await navigator.mediaDevices.getUserMedia({ audio: constraint('audio'), video: constraint('video') });
     } catch (error) {
       return { kind: 'error', error };
     }
@@ -122,8 +129,7 @@ export class LocalMedia {
 
   /** Ids of the device each capture track uses, for the device pickers. */
   currentDeviceId(kind: MediaKind): string | undefined {
-    const track = this.camera && trackOf(this.camera, kind);
-    return track?.getSettings().deviceId;
+    return this.track(kind)?.getSettings().deviceId;
   }
 
   #applyEnabled(): void {

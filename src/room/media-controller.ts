@@ -13,7 +13,7 @@ import { mapMediaError, mapScreenShareError, mapSdkError } from '../error-mappin
 import type { MeteredErrorDetail } from '../errors.js';
 import type { MeteredErrorInit } from '../events.js';
 import type { StreamRole } from '../room-context.js';
-import { LocalMedia } from './local-media.js';
+import { LocalMedia, type DeviceChoice, type MediaFailure } from './local-media.js';
 import type { MediaKind } from './room-config.js';
 import type { MediaState } from './room-messages.js';
 
@@ -32,6 +32,8 @@ export type DeviceKind = 'audioinput' | 'videoinput';
 export class MediaController {
   readonly local = new LocalMedia();
 
+  /** The pre-join preview's capture, while it may still be in flight. */
+  #preview: Promise<MediaStream | MediaFailure | null> | null = null;
   /** The tail of the queue of device and screen-share operations. */
   #queue: Promise<void> = Promise.resolve();
   readonly #host: MediaHost;
@@ -63,13 +65,12 @@ export class MediaController {
     peer: MeteredPeer,
     isCurrent: () => boolean,
   ): Promise<MeteredErrorDetail | null> {
-    const captured = await this.local.capture(kinds);
+    // A preview still capturing hands its stream over: one getUserMedia, one camera light.
+    await this.#preview;
+    const captured = this.local.camera ?? (await this.local.capture(kinds));
     // A leave meanwhile already stopped the tracks (LocalMedia stops a capture that lands after stopAll()).
     if (!isCurrent()) return null;
-    if (captured && 'kind' in captured) {
-      if (captured.kind === 'insecure') return this.#host.report({ code: 'insecure_context', fatal: false });
-      return this.#host.report(mapMediaError(captured.error));
-    }
+    if (captured && 'kind' in captured) return this.#reportFailure(captured);
     if (!this.local.camera) return null;
     try {
       peer.addStream(this.local.camera, { role: 'camera' });
@@ -79,6 +80,18 @@ export class MediaController {
     }
     this.#host.changed();
     return null;
+  }
+
+  /**
+   * The pre-join screen's preview: captures before joining; the join then sends this capture instead of asking
+   * again. A failure is reported and returned (the join asks again: the person may have allowed the device since).
+   */
+  async preview(kinds: ReadonlySet<MediaKind>, devices: DeviceChoice): Promise<MeteredErrorDetail | null> {
+    if (this.local.camera) return null;
+    this.#preview = this.local.capture(kinds, devices);
+    const captured = await this.#preview;
+    this.#host.changed();
+    return captured && 'kind' in captured ? this.#reportFailure(captured) : null;
   }
 
   setMicrophoneEnabled(enabled: boolean): void {
@@ -200,6 +213,11 @@ export class MediaController {
     const state = peer?.state;
     const canSend = state === 'idle' || state === 'joining' || state === 'joined' || state === 'reconnecting';
     return canSend ? peer : null;
+  }
+
+  #reportFailure(failure: MediaFailure): MeteredErrorDetail {
+    if (failure.kind === 'insecure') return this.#host.report({ code: 'insecure_context', fatal: false });
+    return this.#host.report(mapMediaError(failure.error));
   }
 
   #reportSdk(err: unknown): void {

@@ -53,6 +53,45 @@ export const roomStyles = css`
     min-height: 0;
     aspect-ratio: auto;
   }
+  /* The pre-join screen takes the video's place: the preview, your name and Join, centred. */
+  .prejoin {
+    grid-area: video;
+    min-height: 0;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: var(--_gap);
+  }
+  .preview {
+    position: relative;
+    flex: 0 1 auto;
+    min-height: 0;
+    width: min(100%, 32rem);
+    aspect-ratio: 16 / 9;
+    display: grid;
+    place-items: center;
+    overflow: hidden;
+    border-radius: var(--_radius);
+    background: var(--_tile-bg);
+    color: #fff;
+  }
+  /* Your own camera, mirrored like your own tile in the call. */
+  .preview video {
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+    transform: scaleX(-1);
+  }
+  /* The microphone level: the room sets --level (0 to 1) about ten times a second. */
+  .level {
+    position: absolute;
+    inset-block-end: 0;
+    inset-inline-start: 0;
+    block-size: 0.35rem;
+    inline-size: calc(var(--level, 0) * 100%);
+    background: var(--_accent);
+  }
   .panel {
     grid-area: panel;
     min-height: 0;
@@ -173,6 +212,7 @@ export const roomStyles = css`
     margin-block-start: var(--_gap);
   }
   button,
+  input,
   select {
     color: var(--_text);
     background: var(--_bg);

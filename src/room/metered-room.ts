@@ -12,7 +12,10 @@ import type { DeviceKind } from './media-controller.js';
 import { roomStyles } from './metered-room.styles.js';
 import { FocusKeeper } from './focus-keeper.js';
 import { FullscreenController } from './fullscreen.js';
+import { LevelMeter } from './level-meter.js';
 import { MutedHint } from './muted-hint.js';
+import { LEVEL_SELECTOR, renderPrejoin } from './prejoin-view.js';
+import { loadChoices, saveChoices } from './remembered-choices.js';
 import { renderParticipants } from './participants-panel.js';
 import { renderControls } from './room-controls.js';
 import { hasEnoughConfig, missingConfig } from './room-config.js';
@@ -42,16 +45,17 @@ const CHAT_PARTS = exportParts(
     'new-messages form label input send status',
 );
 
-/** `auto-join` is on unless the attribute says "false" or "off". */
-const autoJoinConverter = {
+/** `auto-join`, `prejoin` and `remember`: on unless the attribute says "false" or "off". */
+const onUnlessOff = {
   fromAttribute: (value: string | null) => value === null || !['false', 'off'].includes(value.toLowerCase()),
 };
 
 /**
  * A video call with chat on one channel. Owns ONE `MeteredPeer` per join and shares the room with every
  * `<metered-video>`, `<metered-chat>` (or your own element) below it, at any depth and across shadow roots, through
- * `@lit/context` (`roomContext`, a stable `RoomStore`). With no children it renders a complete call: video,
- * controls and chat. With children it renders only them, plus the control bar when `controls` is set.
+ * `@lit/context` (`roomContext`, a stable `RoomStore`). With no children it renders a complete call: a pre-join
+ * screen (camera preview, microphone level, name, Join; `prejoin="off"` skips it), then video, controls and chat.
+ * With children it renders only them, plus the control bar when `controls` is set.
  *
  * A media failure (permission denied, no device, insecure page) is reported but does not stop the join: chat and
  * the others' video still work. A fatal error is shown in plain language with its remedy and a "Join again" button.
@@ -92,13 +96,17 @@ const autoJoinConverter = {
  * @csspart error - The error panel (message, remedy, Join again).
  * @csspart notice - Why the call runs without camera/microphone (permission denied, no device, insecure page) or
  *   without the `ice-servers-url` list.
- * @csspart join - The Join button shown when the room is not in a call.
+ * @csspart join - The Join button shown when the room is not in a call, and the pre-join screen's.
+ * @csspart prejoin - The pre-join screen (a form): preview, microphone level, name, Join.
+ * @csspart preview - Your camera's preview on the pre-join screen.
+ * @csspart level - The microphone level bar on the pre-join screen (its width follows `--level`, 0 to 1).
+ * @csspart name - The name input on the pre-join screen.
  * @csspart panel - The side panel of the default layout (chat or participants), with its close button.
  * @csspart participants - The participants list in the side panel.
  * @csspart participant - One person in the participants list.
  * @csspart muted-hint - "You are muted", shown while you speak with the microphone off.
  *
- * @cssstate idle - Not joined yet.
+ * @cssstate idle - Not joined yet (also while the pre-join screen is shown).
  * @cssstate joining - Joining the channel.
  * @cssstate joined - In the call.
  * @cssstate reconnecting - The connection dropped; the room is reconnecting by itself.
@@ -136,7 +144,9 @@ export class MeteredRoom extends JoinYieldingElement {
       serverUrl: { attribute: 'server-url' },
       displayName: { attribute: 'display-name' },
       media: {},
-      autoJoin: { attribute: 'auto-join', converter: autoJoinConverter },
+      autoJoin: { attribute: 'auto-join', converter: onUnlessOff },
+      prejoin: { converter: onUnlessOff },
+      remember: { converter: onUnlessOff },
       includeSenderMetadata: { attribute: 'include-sender-metadata', type: Boolean },
       debug: { type: Boolean },
       controls: { type: Boolean },
@@ -163,9 +173,22 @@ export class MeteredRoom extends JoinYieldingElement {
   media = 'audio video';
   /** Join as soon as the room is in the document with a channel and a credential. On by default; `auto-join="false"` turns it off. */
   autoJoin = true;
+  /**
+   * In the default layout, show the pre-join screen (camera preview, microphone level, name, Join) where the room
+   * would join by itself; `prejoin="off"` joins at once. (With children, or `auto-join="off"`, there is none.)
+   */
+  prejoin = true;
+  /**
+   * Remember the pre-join choices (name, microphone and camera on or off, devices) in this browser's
+   * localStorage for the next call; `remember="off"` neither reads nor writes them.
+   */
+  remember = true;
   /** Ask the server to stamp senders' token metadata on broadcasts (verified chat names). */
   includeSenderMetadata = false;
-  /** Log the SDK's activity to the console. */
+  /**
+   * Log the SDK's activity to the console: its warnings and errors; with the npm build (not the script-tag
+   * bundle, which leaves them out for size) also its debug and info lines.
+   */
   debug = false;
   /** With children: also render the control bar. */
   controls = false;
@@ -203,6 +226,14 @@ export class MeteredRoom extends JoinYieldingElement {
   readonly #fullscreen = new FullscreenController(this);
   readonly #mutedHint = new MutedHint(this);
   readonly #focus = new FocusKeeper();
+  /** The pre-join screen's microphone meter: it sets the bar's width directly, ten times a second, not a render. */
+  readonly #previewMeter = new LevelMeter((level) =>
+    this.shadowRoot?.querySelector<HTMLElement>(LEVEL_SELECTOR)?.style.setProperty('--level', String(level)),
+  );
+  /** True while the pre-join screen is shown (the room is idle, its preview captured). */
+  #previewing = false;
+  /** The name the pre-join screen's input starts with. */
+  #prejoinName = '';
   /** The side panel the last render showed: its button takes the focus when its close button goes. */
   #panelShown: string | null = null;
   /**
@@ -282,6 +313,7 @@ export class MeteredRoom extends JoinYieldingElement {
     super.disconnectedCallback();
     navigator.mediaDevices?.removeEventListener('devicechange', this.#refreshDevices);
     this.#mutedHint.watch(null); // its audio context and track clone (the preview stops itself)
+    this.#endPreview();
     // A keyed-list reorder or a portal removes and re-inserts the element in one task: only a room still out of
     // the page a task later has really been removed.
     this.#pendingRemoval = setTimeout(() => {
@@ -300,6 +332,7 @@ export class MeteredRoom extends JoinYieldingElement {
     const local = this.#session.media.local;
     const mutedInCall = (state === 'joined' || state === 'reconnecting') && !local.microphoneEnabled;
     this.#mutedHint.watch(mutedInCall ? (local.track('audio') ?? null) : null);
+    this.#previewMeter.measure(this.#previewing && local.microphoneEnabled ? (local.track('audio') ?? null) : null);
     this.#focus.before(this.shadowRoot);
   }
 
@@ -335,18 +368,54 @@ export class MeteredRoom extends JoinYieldingElement {
     }
   }
 
+  /** Shows the pre-join screen: the remembered choices applied, the camera and microphone captured for the preview. */
+  #startPreview(): void {
+    const remembered = this.remember ? loadChoices() : {};
+    this.#prejoinName = this.displayName || remembered.name || '';
+    if (remembered.microphone !== undefined) this.setMicrophoneEnabled(remembered.microphone);
+    if (remembered.camera !== undefined) this.setCameraEnabled(remembered.camera);
+    this.#previewing = true;
+    void this.#session.preview(remembered).then(this.#refreshDevices);
+  }
+
+  /** Join from the pre-join screen: its name becomes the display name, and its choices are remembered. */
+  #joinFromPrejoin(name: string): void {
+    this.displayName = name.trim();
+    const local = this.#session.media.local;
+    if (this.remember) {
+      saveChoices({
+        name: this.displayName,
+        microphone: local.microphoneEnabled,
+        camera: local.cameraEnabled,
+        audio: local.currentDeviceId('audio'),
+        video: local.currentDeviceId('video'),
+      });
+    }
+    void this.join();
+  }
+
+  #endPreview(): void {
+    this.#previewing = false;
+    this.#previewMeter.stop();
+  }
+
   /** Joins once per connection when auto-join is on and the config suffices (after a removal's leave is over). */
   #autoJoin(): void {
     // (Not pending once disconnected: disconnectedCallback clears it.)
     if (!this.#autoJoinPending || !this.autoJoin || !hasEnoughConfig(this.#sessionConfig())) return;
     this.#autoJoinPending = false;
-    const join = () => this.isConnected && !this.#session.active && void this.join();
+    const join = () => {
+      if (!this.isConnected || this.#session.active) return;
+      if (this.prejoin && !this.hasChildren) this.#startPreview();
+      else void this.join();
+    };
     if (this.#session.state === 'leaving') void this.#removal.then(join);
     else join();
   }
 
   /** Joins the channel (captures media first). Errors are reported as `metered-error`; it never throws. */
   async join(): Promise<void> {
+    this.#endPreview();
     const inside = !!this.shadowRoot?.activeElement;
     this.#focusWhen = inside ? { joined: '.controls button:enabled', failed: '.error button' } : null;
     await this.#session.join();
@@ -356,6 +425,7 @@ export class MeteredRoom extends JoinYieldingElement {
   /** Leaves the channel, closes the connection and stops every capture track. */
   async leave(): Promise<void> {
     this.#autoJoinPending = false;
+    this.#endPreview();
     this.#focusWhen = this.shadowRoot?.activeElement ? { left: '.join' } : null;
     await this.#session.leave('leave');
   }
@@ -420,8 +490,18 @@ export class MeteredRoom extends JoinYieldingElement {
     if (this.hasChildren) return this.controls ? this.#renderControlBar(false) : nothing;
     const { open } = this.#panels;
     // The chat stays in the page while its panel is closed or shows the participants: it keeps receiving.
+    const local = this.#session.media.local;
+    const video = this.#previewing
+      ? renderPrejoin({
+          stream: local.camera,
+          cameraEnabled: local.cameraEnabled,
+          microphoneEnabled: local.microphoneEnabled,
+          name: this.#prejoinName,
+          join: (name) => this.#joinFromPrejoin(name),
+        })
+      : html`<metered-video class="video" part="video" exportparts=${VIDEO_PARTS}></metered-video>`;
     return html`<div class="layout ${open ? 'with-panel' : ''}" part="layout">
-      <metered-video class="video" part="video" exportparts=${VIDEO_PARTS}></metered-video>
+      ${video}
       ${this.#renderMutedHint()} ${this.#renderControlBar(true)}
       <section class="panel" part="panel" ?hidden=${!open} aria-labelledby="panel-title">
         <div class="panel-head">
@@ -453,11 +533,11 @@ export class MeteredRoom extends JoinYieldingElement {
           <button class="primary" @click=${() => this.join()}>Join again</button>
         </div>`;
     }
-    const inCall = state === 'joining' || state === 'joined' || state === 'reconnecting';
+    const inCall = this.#session.active;
     // A media failure and an unavailable ice-servers-url are notices: the call goes on without them.
     const notices = [mediaError, this.#session.iceError].filter((error) => error !== null);
     const notice =
-      notices.length > 0 && inCall
+      notices.length > 0 && (inCall || this.#previewing)
         ? html`<div class="notice" part="notice">
             ${notices.map((error) => html`<p>${error.message} ${ERROR_TEXT[error.code].remedy}</p>`)}
           </div>`

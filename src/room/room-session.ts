@@ -17,11 +17,12 @@ import { emit, errorDetail, type LeftDetail, type MeteredErrorInit, type Metered
 import { countJoining } from '../join-yield.js';
 import type { Participant, RoomState } from '../room-context.js';
 import { ClosePolicy } from './close-policy.js';
+import type { DeviceChoice } from './local-media.js';
 import { MediaController } from './media-controller.js';
 import { PeerEvents } from './peer-events.js';
 import { checkMediaEnvironment } from './environment-checks.js';
 import { checkIceOptions, IceConfig, type IceOptions } from './ice-config.js';
-import { checkConfig, type RoomConfig } from './room-config.js';
+import { checkConfig, parseMedia, type RoomConfig } from './room-config.js';
 import { RoomView } from './room-view.js';
 import { SocketWatch, type SocketClose } from './socket-watch.js';
 import { CountingTokenProvider, tokenUrlProvider } from './token-source.js';
@@ -60,6 +61,8 @@ export class RoomSession {
   fatalError: MeteredErrorDetail | null = null;
   /** Why this join has no camera/microphone (shown as a notice: the call goes on without them). */
   mediaError: MeteredErrorDetail | null = null;
+  /** What the page forbids, as the pre-join preview reported it: the join that follows does not say it again. */
+  #previewedEnvironment: MeteredErrorDetail | null = null;
   /** Why this join runs without its `ice-servers-url` list (shown as a notice: the call goes on without it). */
   iceError: MeteredErrorDetail | null = null;
   noMediaTimeoutMs = NO_MEDIA_TIMEOUT_MS;
@@ -141,6 +144,8 @@ export class RoomSession {
     if (intent !== this.#intent || this.active) return;
     const config = this.#host.config();
     const check = checkConfig(config, tokenUrlProvider);
+    const previewed = this.#previewedEnvironment;
+    this.#previewedEnvironment = null;
     this.fatalError = null;
     this.mediaError = null;
     this.iceError = null;
@@ -185,8 +190,10 @@ export class RoomSession {
     // and future (the SDK fans tracks out on addStream). The room's `joined` state, its events and its
     // announcements wait for the capture (PeerEvents holds them until `published` settles).
     // What the page forbids (an in-app browser, an iframe without `allow`) is said before asking for devices.
+    // Said once: a pre-join preview may have said it already.
     const environment = checkMediaEnvironment(check.config.media);
-    if (environment.error) this.mediaError = this.report(environment.error);
+    const { error } = environment;
+    if (error) this.mediaError = previewed?.code === error.code ? previewed : this.report(error);
     const published = this.media
       .publishCamera(environment.capture, peer, () => attempt === this.#attempt && peer === this.peer)
       .then((failure) => {
@@ -225,6 +232,20 @@ export class RoomSession {
       }
       await this.#end('error');
     }
+  }
+
+  /**
+   * The pre-join screen's preview: the camera and microphone the join will send, captured now (from `devices` where
+   * they are still there), with what the page forbids said first, as a join does. Not a join: no socket opens.
+   */
+  async preview(devices: DeviceChoice): Promise<void> {
+    const kinds = parseMedia(this.#host.config().media);
+    if (this.active || !kinds) return;
+    const environment = checkMediaEnvironment(kinds);
+    this.mediaError = this.#previewedEnvironment = environment.error && this.report(environment.error);
+    this.changed();
+    this.mediaError = (await this.media.preview(environment.capture, devices)) ?? this.mediaError;
+    this.changed();
   }
 
   /** Leaves the channel (if in one) and stops every capture track. Safe to call in any state. */

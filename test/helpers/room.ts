@@ -26,6 +26,8 @@ export interface RoomOptions {
   media?: string;
   displayName?: string;
   autoJoin?: boolean;
+  /** Show the default layout's pre-join screen (default false: most suites test the call, not the screen). */
+  prejoin?: boolean;
   /** Light DOM children (replaces the default layout). */
   children?: string;
   /** Default `[]` (no STUN server: see addRoom). */
@@ -69,6 +71,7 @@ export function addRoom(server: TestServer, options: RoomOptions, parent: HTMLEl
   room.setAttribute('media', options.media ?? 'audio video');
   if (options.displayName) room.setAttribute('display-name', options.displayName);
   if (options.autoJoin === false) room.setAttribute('auto-join', 'false');
+  if (!options.prejoin) room.setAttribute('prejoin', 'off');
   if (options.children) room.innerHTML = options.children;
   // No default STUN server in tests: loopback needs none, and tests never contact a host outside this machine.
   room.iceServers = options.iceServers ?? [];

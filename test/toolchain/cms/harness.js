@@ -10,3 +10,9 @@ for (const name of ['metered-joined', 'metered-left', 'metered-state-change', 'm
 const room = document.querySelector('metered-room');
 room.setAttribute('server-url', `ws://${location.host}`);
 room.setAttribute('channel', new URLSearchParams(location.search).get('channel') ?? 'cms');
+// A room of the default layout opens on its pre-join screen: click Join as the visitor would, once it is there.
+const clickJoin = setInterval(() => {
+  const button = room.shadowRoot?.querySelector('[part="prejoin"] button');
+  if (button) button.click();
+  if (button || room.state !== 'idle') clearInterval(clickJoin);
+}, 100);

@@ -30,7 +30,10 @@ async function waitForCall(page, count) {
     },
     { timeout: 60_000, polling: 250 },
     count,
-  );
+  ).catch(async (error) => {
+    // Say who was missing: a timeout alone does not tell a slow machine from a call that never formed.
+    throw new Error(`${error.message}; Alice sees: ${await page.evaluate(() => window.__demo.snapshot())}`);
+  });
 }
 
 /** Waits until Alice's room says whether `name` speaks (the ring) as `speaking`. */
@@ -47,20 +50,25 @@ function waitForSpeaking(page, name, speaking) {
 }
 
 /**
- * A participant's page, joined with the microphone muted (and the camera off when `cameraOff`). Its camera sends
- * a small picture at a low frame rate: six pages, each encoding for five others, must fit on a small machine (at
- * full size the last ones never connected within a minute on two cores).
+ * A participant's page, joined from its pre-join screen with the microphone off (and the camera off when
+ * `cameraOff`): chosen there, as a visitor would, so the call starts muted instead of renegotiating just after. Its
+ * camera sends a small picture at a low frame rate, also set before joining: six pages, each encoding for five
+ * others, must fit on a small machine (at full size, or made small only after joining, the last ones never
+ * connected within a minute on two cores).
  */
 async function join(browser, serverUrl, name, { cameraOff = false } = {}) {
-  const page = await openDemo(browser, serverUrl, { room: ROOM, name });
-  await page.waitForFunction(() => document.querySelector('metered-room')?.state === 'joined', { timeout: 60_000 });
+  const page = await openDemo(browser, serverUrl, { room: ROOM, name, join: false });
+  await page.waitForFunction(() => window.__demo.deepAll(document, '[part="preview"]')[0]?.videoWidth > 0, {
+    timeout: 30_000,
+  });
   await page.evaluate(() => {
-    const own = document.querySelector('metered-room').participants.find((p) => p.isLocal);
-    const track = own?.streams[0]?.stream.getVideoTracks()[0];
-    return track?.applyConstraints({ width: 320, height: 240, frameRate: 10 });
+    const preview = window.__demo.deepAll(document, '[part="preview"]')[0];
+    return preview.srcObject.getVideoTracks()[0].applyConstraints({ width: 320, height: 240, frameRate: 10 });
   });
   await roomCall(page, 'setMicrophoneEnabled', false);
   if (cameraOff) await roomCall(page, 'setCameraEnabled', false);
+  await page.evaluate(() => window.__demo.deepAll(document, '[part="prejoin"] button')[0].click());
+  await page.waitForFunction(() => document.querySelector('metered-room')?.state === 'joined', { timeout: 60_000 });
   return page;
 }
 

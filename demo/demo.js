@@ -45,6 +45,8 @@ function join() {
   element.setAttribute('channel', room);
   element.setAttribute('display-name', name);
   element.setAttribute('api-key', DEV_KEY);
+  // ?media=audio (or video, none): what to capture; the screenshot script's lighter participants use it.
+  if (params.get('media')) element.setAttribute('media', params.get('media'));
   // Same origin as this page; the SDK accepts ws:// only for localhost, wss:// anywhere.
   element.setAttribute('server-url', `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`);
   stage.append(element);

@@ -52,19 +52,23 @@ function waitForSpeaking(page, name, speaking) {
 /**
  * A participant's page, joined from its pre-join screen with the microphone off (and the camera off when
  * `cameraOff`): chosen there, as a visitor would, so the call starts muted instead of renegotiating just after. Its
- * camera sends a small picture at a low frame rate, also set before joining: six pages, each encoding for five
- * others, must fit on a small machine (at full size, or made small only after joining, the last ones never
- * connected within a minute on two cores).
+ * camera sends a small picture at a low frame rate, also set before joining. With `audioOnly` it has no camera at
+ * all (media="audio"): Dan, Eve and Frank join so, because six pages that each capture and encode video
+ * for five others do not fit on two cores (measured: the sixth never connected within minutes, with 0 % idle CPU;
+ * six audio-only pages formed the whole mesh in ~35 s).
  */
-async function join(browser, serverUrl, name, { cameraOff = false } = {}) {
-  const page = await openDemo(browser, serverUrl, { room: ROOM, name, join: false });
-  await page.waitForFunction(() => window.__demo.deepAll(document, '[part="preview"]')[0]?.videoWidth > 0, {
-    timeout: 30_000,
-  });
-  await page.evaluate(() => {
-    const preview = window.__demo.deepAll(document, '[part="preview"]')[0];
-    return preview.srcObject.getVideoTracks()[0].applyConstraints({ width: 320, height: 240, frameRate: 10 });
-  });
+async function join(browser, serverUrl, name, { cameraOff = false, audioOnly = false } = {}) {
+  const page = await openDemo(browser, serverUrl, { room: ROOM, name, join: false, media: audioOnly ? 'audio' : undefined });
+  await page.waitForFunction(() => window.__demo.deepAll(document, '[part="prejoin"]')[0], { timeout: 30_000 });
+  if (!audioOnly) {
+    await page.waitForFunction(() => window.__demo.deepAll(document, '[part="preview"]')[0]?.videoWidth > 0, {
+      timeout: 30_000,
+    });
+    await page.evaluate(() => {
+      const preview = window.__demo.deepAll(document, '[part="preview"]')[0];
+      return preview.srcObject.getVideoTracks()[0].applyConstraints({ width: 320, height: 240, frameRate: 10 });
+    });
+  }
   await roomCall(page, 'setMicrophoneEnabled', false);
   if (cameraOff) await roomCall(page, 'setCameraEnabled', false);
   await page.evaluate(() => window.__demo.deepAll(document, '[part="prejoin"] button')[0].click());
@@ -131,7 +135,7 @@ export async function shootCallStates(browser, serverUrl, shootAll) {
   await waitForSpeaking(alice, 'Bob', false);
 
   const others = [];
-  others.push(await join(browser, serverUrl, 'Carol'), await join(browser, serverUrl, 'Dan', { cameraOff: true }));
+  others.push(await join(browser, serverUrl, 'Carol'), await join(browser, serverUrl, 'Dan', { audioOnly: true }));
   await waitForCall(alice, 4);
   await shootAll(alice, 'call-4');
 
@@ -169,7 +173,10 @@ export async function shootCallStates(browser, serverUrl, shootAll) {
   await shootAll(alice, 'call-screen-share');
   await roomCall(bob, 'stopScreenShare');
 
-  others.push(await join(browser, serverUrl, 'Eve'), await join(browser, serverUrl, 'Frank', { cameraOff: true }));
+  others.push(
+    await join(browser, serverUrl, 'Eve', { audioOnly: true }),
+    await join(browser, serverUrl, 'Frank', { audioOnly: true }),
+  );
   await waitForCall(alice, 6);
   await shootAll(alice, 'call-6');
   return [alice, bob, ...others];

@@ -88,8 +88,9 @@ function installPageHelpers() {
 /**
  * Opens the demo as `name` in `room`, in a browser context of its own. The room opens on its pre-join screen;
  * unless `join` is false the visitor's next step is taken too: Join, clicked once the camera preview plays.
+ * `media` ("audio", …) is the room's media attribute (default: audio and video).
  */
-export async function openDemo(browser, baseUrl, { room, name, path = '/', join = true }) {
+export async function openDemo(browser, baseUrl, { room, name, path = '/', join = true, media }) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   await page.setViewport({ width: 1280, height: 800 });
@@ -98,7 +99,8 @@ export async function openDemo(browser, baseUrl, { room, name, path = '/', join 
   page.consoleErrors = [];
   page.on('console', (message) => message.type() === 'error' && page.consoleErrors.push(message.text()));
   await page.evaluateOnNewDocument(installPageHelpers);
-  const url = `${baseUrl}${path}?name=${encodeURIComponent(name)}#${encodeURIComponent(room)}`;
+  const query = `?name=${encodeURIComponent(name)}${media ? `&media=${encodeURIComponent(media)}` : ''}`;
+  const url = `${baseUrl}${path}${query}#${encodeURIComponent(room)}`;
   const response = await page.goto(url, { waitUntil: 'load' });
   if (!response?.ok()) throw new Error(`GET ${url} answered ${response?.status()}`);
   page.problems = async () => [...problems, ...(await page.evaluate(() => window.__demo.problems))];

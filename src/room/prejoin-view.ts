@@ -5,6 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
+import { MAX_NAME_LENGTH } from '../wire/names.js';
 
 export interface PrejoinScreen {
   /** The preview capture, once the browser gave it. */
@@ -35,7 +36,7 @@ export function renderPrejoin({ stream, cameraEnabled, microphoneEnabled, name, 
       ${picture}
       <div class="level" part="level" aria-hidden="true" ?hidden=${!microphoneEnabled}></div>
     </div>
-    <label>Your name <input name="name" part="name" .value=${name} maxlength="100" autocomplete="name" /></label>
+    <label>Your name <input name="name" part="name" .value=${name} maxlength=${MAX_NAME_LENGTH} autocomplete="name" /></label>
     <button class="primary join" part="join">Join</button>
   </form>`;
 }

@@ -12,6 +12,11 @@ describe('tile grid columns', () => {
     expect(gridColumns(2, 1200, 340)).to.equal(2); // 600×340 cells beat 1200×170
   });
 
+  it('in a tall box (a phone) aims at square pictures: four or five people in two columns, not strips', () => {
+    // A phone's stage, 358×550: as 16:9 pictures five stacked strips of 358×110 (3¼:1) would "win" over 179×183.
+    expect([1, 2, 3, 4, 5, 6].map((count) => gridColumns(count, 358, 550))).to.deep.equal([1, 1, 1, 2, 2, 2]);
+  });
+
   it('makes the pictures as large as the box allows', () => {
     expect(gridColumns(4, 1600, 900)).to.equal(2);
     expect(gridColumns(9, 1600, 900)).to.equal(3);

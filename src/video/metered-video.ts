@@ -19,7 +19,8 @@ const NARROW_MAX_WIDTH = 480;
  * The video area of the surrounding `<metered-room>`: one tile per participant, screen shares as tiles of their
  * own. The tiles fill the element's box (16:9 unless the page or the room gives it a size). In the grid layout they
  * are equal cells, with as many columns as show the largest 16:9 picture for the number of tiles and the box's
- * shape (1 tile: the whole box; 2: side by side; 3–4: 2×2; 5–9: three columns; more: more), each picture cropped
+ * shape (1 tile: the whole box; 2: side by side; 3–4: 2×2; 5–9: three columns; more: more; in a box taller than
+ * wide, such as a phone's, the largest square picture: up to 3 stacked, then two columns), each picture cropped
  * to its cell. A screen share (shown whole) takes the stage, with the camera tiles in a filmstrip below it. In a box
  * at most 480 px wide, your own camera becomes a small overlay in a corner and the others' video fills the box.
  *

@@ -5,13 +5,18 @@ import puppeteer from 'puppeteer-core';
 import { spawnSync } from 'node:child_process';
 import { CHROMIUM_FLAGS, findChromium } from './chromium-path.mjs';
 
-/** Finds Debian's Chromium (installing it when missing and root, exactly as the browser tests do) and starts it. */
-export async function launchBrowser() {
+/**
+ * Finds Debian's Chromium (installing it when missing and root, exactly as the browser tests do) and starts it.
+ * `cameraFps`: the fake camera's frame rate (Chromium's default is 30), for a rig that runs many pages at once.
+ */
+export async function launchBrowser({ cameraFps } = {}) {
   if (!findChromium()) {
     const install = spawnSync('node', ['scripts/ensure-chromium.mjs'], { stdio: 'inherit' });
     if (install.status !== 0) throw new Error('Chromium is missing and could not be installed');
   }
-  return puppeteer.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS, headless: true });
+  const fakeCamera = '--use-fake-device-for-media-stream';
+  const args = cameraFps ? CHROMIUM_FLAGS.map((flag) => (flag === fakeCamera ? `${flag}=fps=${cameraFps}` : flag)) : CHROMIUM_FLAGS;
+  return puppeteer.launch({ executablePath: findChromium(), args, headless: true });
 }
 
 /**

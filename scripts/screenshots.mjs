@@ -176,14 +176,16 @@ async function shootPrejoin(browser, serverUrl) {
 
 const { startServer } = await import('../server/dist/server/index.js');
 const server = await startServer({ port: 0, quiet: true });
-const browser = await launchBrowser();
+// The fake camera at 5 fps instead of 30: the call states end with six pages in one Chromium, each encoding for and
+// decoding from the other five, on a 2-core machine; at 30 fps that does not fit (measured: 0 % idle CPU and the
+// connections dropping to `disconnected`). A still picture looks the same either way.
+const browser = await launchBrowser({ cameraFps: 5 });
 try {
   mkdirSync(OUT, { recursive: true });
   await shootPrejoin(browser, server.url);
   if (!process.argv.includes('--prejoin-only')) {
     if (!process.argv.includes('--call-only')) await shootChatLayout(browser, server.url);
-    const pages = await shootCallStates(browser, server.url, shootAll);
-    const problems = (await Promise.all(pages.map((page) => page.problems()))).flat();
+    const problems = await shootCallStates(browser, server.url, shootAll);
     if (problems.length) throw new Error(`the call pages reported problems: ${problems.join('; ')}`);
   }
 } finally {

@@ -4,7 +4,7 @@
 // seen by Alice on the demo page. Chromium's fake microphone beeps without pause, so everyone but the speaker of
 // the moment is muted (their tiles show the crossed-out microphone). Also the call chrome: the participants panel
 // (Alice muted) and chat closed with an unread count. Used by scripts/screenshots.mjs.
-import { openDemo, sendOwn } from './demo-page.mjs';
+import { clickPrejoinJoin, openDemo, sendOwn } from './demo-page.mjs';
 
 const ROOM = 'tiles';
 
@@ -69,7 +69,7 @@ async function join(browser, serverUrl, name, { room = ROOM, cameraOff = false, 
   }
   await roomCall(page, 'setMicrophoneEnabled', false);
   if (cameraOff) await roomCall(page, 'setCameraEnabled', false);
-  await page.evaluate(() => window.__demo.deepAll(document, '[part="prejoin"] button')[0].click());
+  await clickPrejoinJoin(page);
   await page.waitForFunction(() => document.querySelector('metered-room')?.state === 'joined', { timeout: 60_000 });
   return page;
 }
@@ -173,9 +173,7 @@ export async function shootCallStates(browser, serverUrl, shootAll) {
 
   // Six people in a room of their own, once these pages are gone: grown from this call, on two cores, the sixth
   // joined a machine already busy with the earlier states and their renegotiations, and the call did not form.
-  const pages = [alice, bob, ...others];
-  const problems = (await Promise.all(pages.map((page) => page.problems()))).flat();
-  await Promise.all(pages.map((page) => page.browserContext().close()));
+  const problems = await closePages([alice, bob, ...others]);
   return [...problems, ...(await shootSixPeople(browser, serverUrl, shootAll))];
 }
 
@@ -186,7 +184,7 @@ export async function shootCallStates(browser, serverUrl, shootAll) {
  * core, and the connections dropping to `disconnected` faster than they formed; an audio stream is ~50 packets a
  * second whether muted or not, a 5 fps camera a handful. Returns the problems the pages reported.
  */
-export async function shootSixPeople(browser, serverUrl, shootAll) {
+async function shootSixPeople(browser, serverUrl, shootAll) {
   const room = `${ROOM}-6`;
   const pages = [];
   for (const name of ['Alice', 'Bob', 'Carol', 'Dan', 'Eve', 'Frank']) {
@@ -197,6 +195,11 @@ export async function shootSixPeople(browser, serverUrl, shootAll) {
   const formed = () => waitForCall(pages[0], 6, 180_000);
   await formed();
   await shootAll(pages[0], 'call-6', formed);
+  return closePages(pages);
+}
+
+/** Closes the `pages` (each with its browser context); resolves to the problems they reported before. */
+async function closePages(pages) {
   const problems = (await Promise.all(pages.map((page) => page.problems()))).flat();
   await Promise.all(pages.map((page) => page.browserContext().close()));
   return problems;

@@ -15,7 +15,8 @@ export async function launchBrowser({ cameraFps } = {}) {
     if (install.status !== 0) throw new Error('Chromium is missing and could not be installed');
   }
   const fakeCamera = '--use-fake-device-for-media-stream';
-  const args = cameraFps ? CHROMIUM_FLAGS.map((flag) => (flag === fakeCamera ? `${flag}=fps=${cameraFps}` : flag)) : CHROMIUM_FLAGS;
+  const withFps = (flag) => (flag === fakeCamera ? `${flag}=fps=${cameraFps}` : flag);
+  const args = cameraFps ? CHROMIUM_FLAGS.map(withFps) : CHROMIUM_FLAGS;
   return puppeteer.launch({ executablePath: findChromium(), args, headless: true });
 }
 
@@ -85,15 +86,12 @@ function installPageHelpers() {
 }
 
 /**
- * Opens the demo on `baseUrl` (at `path`, `/` unless another copy of the page is wanted) in its own browser context
- * (separate storage, like a second tab of a second user) and records page errors and CSP violations in
- * `page.problems`, and the browser's own console errors (a refused script is reported only there) in
- * `page.consoleErrors`.
- */
-/**
- * Opens the demo as `name` in `room`, in a browser context of its own. The room opens on its pre-join screen;
- * unless `join` is false the visitor's next step is taken too: Join, clicked once the camera preview plays.
- * `media` ("audio", …) is the room's media attribute (default: audio and video).
+ * Opens the demo on `baseUrl` as `name` in `room` (at `path`, `/` unless another copy of the page is wanted) in its
+ * own browser context (separate storage, like a second tab of a second user) and records page errors and CSP
+ * violations in `page.problems`, and the browser's own console errors (a refused script is reported only there) in
+ * `page.consoleErrors`. The room opens on its pre-join screen; unless `join` is false the visitor's next step is
+ * taken too: Join, clicked once the camera preview plays. `media` ("audio", …) is the room's media attribute
+ * (default: audio and video).
  */
 export async function openDemo(browser, baseUrl, { room, name, path = '/', join = true, media }) {
   const context = await browser.createBrowserContext();
@@ -119,7 +117,12 @@ export async function joinFromPrejoin(page) {
     timeout: 30_000,
     polling: 100,
   });
-  await page.evaluate(() => window.__demo.deepAll(document, '[part="prejoin"] button')[0].click());
+  await clickPrejoinJoin(page);
+}
+
+/** Clicks the pre-join screen's Join button, whatever the preview shows. */
+export function clickPrejoinJoin(page) {
+  return page.evaluate(() => window.__demo.deepAll(document, '[part="prejoin"] button')[0].click());
 }
 
 /** Resolves once the page shows a remote participant's video with frames still arriving; rejects after timeoutMs. */
